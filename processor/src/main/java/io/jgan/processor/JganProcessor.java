@@ -1,0 +1,124 @@
+package io.jgan.processor;
+
+import com.google.auto.service.AutoService;
+import io.jgan.processor.internal.Emitters;
+import io.jgan.processor.internal.Message;
+import io.jgan.processor.internal.NetworkModel;
+import io.jgan.processor.internal.NetworkWriter;
+import io.jgan.processor.internal.Report;
+import io.jgan.processor.internal.SpecValidator;
+import io.jgan.processor.spi.LayerEmitter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
+import javax.lang.model.element.TypeElement;
+import javax.tools.Diagnostic;
+
+/**
+ * jgan's annotation processor: for every spec type (the type enclosing a {@code @Generator} and a
+ * {@code @Discriminator} interface) it validates the layers and writes {@code <Spec>_Generator} and
+ * {@code <Spec>_Discriminator}, network classes specialised to the spec.
+ *
+ * <p>Stages: {@link SpecValidator} (mirrors to a validated {@link NetworkModel}, errors gathered in
+ * a {@link Report}), then {@link NetworkWriter} (model to JavaPoet). Layer code comes from
+ * {@link LayerEmitter}s found with {@link java.util.ServiceLoader} on the processor path.
+ */
+@AutoService(Processor.class)
+public final class JganProcessor extends AbstractProcessor {
+    private static final String GENERATOR = "io.jgan.annotations.Generator";
+    private static final String DISCRIMINATOR = "io.jgan.annotations.Discriminator";
+
+    private final List<LayerEmitter> explicitEmitters;
+    private Emitters emitters;
+
+    /** The processor javac loads: emitters come from the processor path. */
+    public JganProcessor() {
+        this.explicitEmitters = null;
+    }
+
+    /** A processor with exactly these emitters (tests). */
+    public JganProcessor(List<LayerEmitter> emitters) {
+        this.explicitEmitters = List.copyOf(emitters);
+    }
+
+    @Override
+    public Set<String> getSupportedAnnotationTypes() {
+        return Set.of(GENERATOR, DISCRIMINATOR);
+    }
+
+    @Override
+    public SourceVersion getSupportedSourceVersion() {
+        return SourceVersion.latestSupported();
+    }
+
+    @Override
+    public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
+        try {
+            processSpecs(round);
+        } catch (RuntimeException | Error e) {
+            StringWriter trace = new StringWriter();
+            e.printStackTrace(new PrintWriter(trace));
+            processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR, Message.INTERNAL.format(trace));
+        }
+        return false;
+    }
+
+    private void processSpecs(RoundEnvironment round) {
+        if (emitters == null) {
+            emitters = explicitEmitters != null ? Emitters.of(explicitEmitters)
+                    : Emitters.fromProcessorPath(JganProcessor.class.getClassLoader());
+        }
+        // Group the networks by the spec type that encloses them, in source order.
+        Map<TypeElement, List<List<TypeElement>>> specs = new LinkedHashMap<>();
+        Report misplaced = new Report();
+        for (String annotation : List.of(GENERATOR, DISCRIMINATOR)) {
+            TypeElement type = processingEnv.getElementUtils().getTypeElement(annotation);
+            if (type == null) {
+                continue;
+            }
+            for (Element element : round.getElementsAnnotatedWith(type)) {
+                if (!(element.getEnclosingElement() instanceof TypeElement spec)) {
+                    misplaced.error(Message.NOT_NESTED.format(type.getSimpleName()), element);
+                    continue;
+                }
+                List<List<TypeElement>> networks = specs.computeIfAbsent(spec,
+                        s -> List.of(new ArrayList<>(), new ArrayList<>()));
+                networks.get(annotation.equals(GENERATOR) ? 0 : 1).add((TypeElement) element);
+            }
+        }
+        misplaced.print(processingEnv.getMessager());
+        for (var entry : specs.entrySet()) {
+            generate(entry.getKey(), entry.getValue().get(0), entry.getValue().get(1));
+        }
+    }
+
+    private void generate(TypeElement spec, List<TypeElement> generators, List<TypeElement> discriminators) {
+        Report report = new Report();
+        List<NetworkModel> networks = new SpecValidator(processingEnv.getElementUtils(), emitters, report)
+                .validate(spec, generators, discriminators);
+        report.print(processingEnv.getMessager());
+        if (networks == null || report.hasErrors()) {
+            return;
+        }
+        PackageElement pkg = processingEnv.getElementUtils().getPackageOf(spec);
+        for (NetworkModel network : networks) {
+            try {
+                NetworkWriter.write(network, pkg.getQualifiedName().toString()).writeTo(processingEnv.getFiler());
+            } catch (IOException e) {
+                processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
+                        "could not write " + network.className() + ": " + e.getMessage(), spec);
+            }
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.jgan.processor.internal;
+
+import io.jgan.processor.spi.LayerEmitter;
+import io.jgan.processor.spi.LayerSpec;
+import io.jgan.processor.spi.ParameterShape;
+import java.util.List;
+
+/**
+ * One validated layer with its place in the network.
+ *
+ * @param index position among the layers (PyTorch's {@code nn.Sequential} index)
+ * @param spec the validated values, as emitters see them
+ * @param emitter the code writer for its annotation
+ * @param outputWidth values per sample after it
+ * @param parameterOffset where its parameters start in the flat array
+ * @param parameters its tensors, stored one after another from {@code parameterOffset}
+ * @param scratchPerSample floats of scratch memory per sample
+ * @param description e.g. {@code Dense(units = 7)}
+ */
+public record LayerModel(int index, LayerSpec spec, LayerEmitter emitter, int outputWidth, int parameterOffset,
+        List<ParameterShape> parameters, int scratchPerSample, String description) {
+
+    /** Copies the tensor list. */
+    public LayerModel {
+        parameters = List.copyOf(parameters);
+    }
+
+    /** The spec member's name. */
+    public String name() {
+        return spec.name();
+    }
+
+    /** Number of parameters. */
+    public int parameterCount() {
+        return parameters.stream().mapToInt(ParameterShape::size).sum();
+    }
+
+    /** Offset of a named tensor. */
+    public int tensorOffset(String tensor) {
+        int offset = parameterOffset;
+        for (ParameterShape p : parameters) {
+            if (p.name().equals(tensor)) {
+                return offset;
+            }
+            offset += p.size();
+        }
+        throw new IllegalArgumentException("layer " + name() + " has no tensor named " + tensor);
+    }
+}

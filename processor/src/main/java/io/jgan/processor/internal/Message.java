@@ -1,0 +1,63 @@
+package io.jgan.processor.internal;
+
+import java.util.Locale;
+
+/**
+ * Every diagnostic jgan's processor reports: a stable tag (to search for, and for tests) and a
+ * message that says what is wrong and what to change.
+ */
+public enum Message {
+    NOT_NESTED("not-nested", "@%s must be on an interface nested in a spec type (e.g. interface G inside"
+            + " public interface MyGan), so that the generator and discriminator are found together"),
+    NOT_INTERFACE("not-interface", "@%s must be on an interface whose methods declare the layers, e.g."
+            + " @Dense(units = 8) void hidden();"),
+    DUPLICATE_NETWORK("duplicate-network", "spec %s declares more than one @%s; declare exactly one generator and one"
+            + " discriminator per spec type"),
+    MISSING_NETWORK("missing-network", "spec %s has a @%s but no @%s; declare both, as nested interfaces"),
+    NO_LAYERS("no-layers", "%s has no layers: declare at least one layer method, e.g. @Dense(units = 1) void out();"),
+    NOT_A_LAYER("not-a-layer", "method %s() has no layer annotation; annotate it with a layer such as @Dense(units = 8)"
+            + " or @Sigmoid, or remove it"),
+    TWO_LAYERS("two-layers", "method %s() has two layer annotations (@%s and @%s); declare one layer per method,"
+            + " in order"),
+    NO_EMITTER("no-emitter", "@%s is marked @Layer but no LayerEmitter for %s is on the annotation processor path;"
+            + " add the module that contains its emitter to maven-compiler-plugin's annotationProcessorPaths and"
+            + " register the emitter in META-INF/services/io.jgan.processor.spi.LayerEmitter"),
+    MISSING_NOISE("missing-noise", "generator %s declares no noise; start it with e.g."
+            + " @Noise(size = 100, distribution = Noise.Distribution.GAUSSIAN) void noise();"),
+    TWO_NOISES("two-noises", "generator %s declares noise twice (%s() and %s()); keep one @Noise"),
+    NOISE_NOT_FIRST("noise-not-first", "@Noise on %s() must come before the generator's layers: it is the generator's input"),
+    NOISE_IN_DISCRIMINATOR("noise-in-discriminator", "@Noise on %s() belongs in the generator; the discriminator's"
+            + " input is a sample, sized by @Discriminator(inputSize = ...)"),
+    NOISE_SIZE("noise-size", "noise size must be at least 1, was %d; set size to the number of random values per sample"),
+    NOISE_PARAMETERS("noise-parameters", "%s"),
+    INPUT_SIZE("input-size", "discriminator inputSize must be at least 1, was %d; set it to the number of values per"
+            + " sample"),
+    DENSE_UNITS("dense-units", "layer %s: units must be at least 1, was %d; set units to the number of outputs"),
+    DROPOUT_P("dropout-p", "layer %s: dropout p must be in [0, 1), was %s; p is the probability of zeroing a value"
+            + " (PyTorch's default is 0.5)"),
+    LEAKY_SLOPE("leaky-slope", "layer %s: slope must be a finite number, was %s"),
+    DISCRIMINATOR_OUTPUT("discriminator-output", "the discriminator must end in one unit (the probability that its"
+            + " input is real), but its last layer %s gives %d values per sample; end it with e.g."
+            + " @Dense(units = 1) and @Sigmoid"),
+    SIZE_MISMATCH("size-mismatch", "discriminator inputSize is %d but the generator makes %d values per sample;"
+            + " make them equal (the discriminator reads the generator's samples)"),
+    INTERNAL("internal", "internal jgan error, please report it with this trace: %s");
+
+    private final String tag;
+    private final String format;
+
+    Message(String tag, String format) {
+        this.tag = tag;
+        this.format = format;
+    }
+
+    /** The stable tag, e.g. {@code jgan.no-layers}. */
+    public String tag() {
+        return "jgan." + tag;
+    }
+
+    /** The diagnostic text: {@code [jgan.tag] message}. */
+    public String format(Object... args) {
+        return "[" + tag() + "] " + String.format(Locale.ROOT, format, args);
+    }
+}

@@ -1,0 +1,49 @@
+package io.jgan.processor.internal;
+
+import java.util.List;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * A validated network, everything computed: the writer only turns it into code.
+ *
+ * @param spec the spec type (the originating element of the generated file)
+ * @param declaration the {@code @Generator}/{@code @Discriminator} interface
+ * @param className the simple name of the generated class, e.g. {@code EvenNumbers_Generator}
+ * @param generator whether this is the generator
+ * @param inputSize values per input sample
+ * @param layers the layers in order, offsets computed
+ * @param noise the generator's noise, null for a discriminator
+ */
+public record NetworkModel(TypeElement spec, TypeElement declaration, String className, boolean generator,
+        int inputSize, List<LayerModel> layers, NoiseModel noise) {
+
+    /** Copies the layer list. */
+    public NetworkModel {
+        layers = List.copyOf(layers);
+    }
+
+    /** Values per output sample. */
+    public int outputSize() {
+        return layers.get(layers.size() - 1).outputWidth();
+    }
+
+    /** Total parameters. */
+    public int parameterCount() {
+        return layers.stream().mapToInt(LayerModel::parameterCount).sum();
+    }
+
+    /** Whether the network computes gradients with respect to its input (a discriminator does). */
+    public boolean hasInputGradient() {
+        return !generator;
+    }
+
+    /**
+     * The network's noise.
+     *
+     * @param distribution UNIFORM, GAUSSIAN or BERNOULLI
+     * @param size values per sample
+     * @param a first parameter, defaults applied
+     * @param b second parameter, defaults applied
+     */
+    public record NoiseModel(String distribution, int size, float a, float b) {}
+}

@@ -1,0 +1,171 @@
+package io.jgan.processor.internal.layers;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.CodeBlock;
+import io.jgan.processor.internal.Message;
+import io.jgan.processor.internal.RuntimeTypes;
+import io.jgan.processor.spi.LayerCode;
+import io.jgan.processor.spi.LayerEmitter;
+import io.jgan.processor.spi.LayerSpec;
+import io.jgan.processor.spi.ParameterShape;
+import java.util.List;
+
+/**
+ * {@code @Dense(units)}: {@code y = x W + b}. W is stored [in][out] so that the inner loops run over
+ * contiguous outputs, which C2 vectorises; small layers (at most {@value #UNROLL_LIMIT} weights) are
+ * unrolled into straight-line code instead.
+ */
+@AutoService(LayerEmitter.class)
+public final class DenseEmitter extends LayerEmitter {
+    /** Above this many weights a layer is emitted as loops, keeping methods far below 8000 bytes. */
+    static final int UNROLL_LIMIT = 128;
+
+    @Override
+    public String annotationType() {
+        return "io.jgan.annotations.Dense";
+    }
+
+    @Override
+    public int outputWidth(LayerSpec layer) {
+        int units = layer.intValue("units");
+        if (units < 1) {
+            layer.error("units", Message.DENSE_UNITS.format(layer.name(), units));
+        }
+        return units;
+    }
+
+    @Override
+    public List<ParameterShape> parameters(LayerSpec layer) {
+        int in = layer.inputWidth();
+        int out = layer.intValue("units");
+        return List.of(new ParameterShape("weight", List.of(out, in), true), new ParameterShape("bias", List.of(out), false));
+    }
+
+    @Override
+    public String describe(LayerSpec layer) {
+        return "Dense(units = " + layer.intValue("units") + ")";
+    }
+
+    @Override
+    public CodeBlock initialize(LayerCode code) {
+        int in = code.layer().inputWidth();
+        return CodeBlock.of("$T.linear(params, $L, $L, $L, rng);\n", RuntimeTypes.INIT, code.parameterOffset(),
+                in * code.outputWidth() + code.outputWidth(), in);
+    }
+
+    private static boolean unrolled(LayerCode code) {
+        return code.layer().inputWidth() * code.outputWidth() <= UNROLL_LIMIT;
+    }
+
+    @Override
+    public CodeBlock forward(LayerCode code) {
+        int in = code.layer().inputWidth();
+        int out = code.outputWidth();
+        int w = code.tensorOffset("weight");
+        int bias = code.tensorOffset("bias");
+        CodeBlock.Builder c = CodeBlock.builder()
+                .addStatement("final float[] x = $N", code.input())
+                .addStatement("final float[] y = $N", code.output())
+                .addStatement("final float[] p = params")
+                .beginControlFlow("for (int b = 0; b < batch; b++)")
+                .addStatement("final int xb = b * $L", in)
+                .addStatement("final int yb = b * $L", out);
+        if (unrolled(code)) {
+            loadRow(c, "x", "xb", in);
+            for (int o = 0; o < out; o++) {
+                CodeBlock.Builder sum = CodeBlock.builder().add("p[$L]", bias + o);
+                for (int i = 0; i < in; i++) {
+                    sum.add(" + x$L * p[$L]", i, w + i * out + o);
+                }
+                c.addStatement("y[$L] = $L", index("yb", o), sum.build());
+            }
+        } else {
+            c.addStatement("$T.arraycopy(p, $L, y, yb, $L)", System.class, bias, out)
+                    .beginControlFlow("for (int i = 0; i < $L; i++)", in)
+                    .addStatement("final float xi = x[xb + i]")
+                    .addStatement("final int w = $L + i * $L", w, out)
+                    .beginControlFlow("for (int o = 0; o < $L; o++)", out)
+                    .addStatement("y[yb + o] += xi * p[w + o]")
+                    .endControlFlow()
+                    .endControlFlow();
+        }
+        return c.endControlFlow().build();
+    }
+
+    @Override
+    public CodeBlock backward(LayerCode code) {
+        int in = code.layer().inputWidth();
+        int out = code.outputWidth();
+        int w = code.tensorOffset("weight");
+        int bias = code.tensorOffset("bias");
+        CodeBlock.Builder c = CodeBlock.builder();
+        c.addStatement("final float[] dy = $N", code.outputGradient());
+        if (code.parameterGradients()) {
+            c.addStatement("final float[] x = $N", code.input()).addStatement("final float[] g = grads");
+        }
+        if (code.inputGradients()) {
+            c.addStatement("final float[] dx = $N", code.inputGradient()).addStatement("final float[] p = params");
+        }
+        c.beginControlFlow("for (int b = 0; b < batch; b++)")
+                .addStatement("final int xb = b * $L", in)
+                .addStatement("final int yb = b * $L", out);
+        if (unrolled(code)) {
+            loadRow(c, "dy", "yb", out);
+            if (code.parameterGradients()) {
+                loadRow(c, "x", "xb", in);
+                for (int o = 0; o < out; o++) {
+                    c.addStatement("g[$L] += dy$L", bias + o, o);
+                }
+                for (int i = 0; i < in; i++) {
+                    for (int o = 0; o < out; o++) {
+                        c.addStatement("g[$L] += x$L * dy$L", w + i * out + o, i, o);
+                    }
+                }
+            }
+            if (code.inputGradients()) {
+                for (int i = 0; i < in; i++) {
+                    CodeBlock.Builder sum = CodeBlock.builder();
+                    for (int o = 0; o < out; o++) {
+                        sum.add(o == 0 ? "p[$L] * dy$L" : " + p[$L] * dy$L", w + i * out + o, o);
+                    }
+                    c.addStatement("dx[$L] = $L", index("xb", i), sum.build());
+                }
+            }
+        } else {
+            if (code.parameterGradients()) {
+                c.beginControlFlow("for (int o = 0; o < $L; o++)", out)
+                        .addStatement("g[$L + o] += dy[yb + o]", bias)
+                        .endControlFlow()
+                        .beginControlFlow("for (int i = 0; i < $L; i++)", in)
+                        .addStatement("final float xi = x[xb + i]")
+                        .addStatement("final int w = $L + i * $L", w, out)
+                        .beginControlFlow("for (int o = 0; o < $L; o++)", out)
+                        .addStatement("g[w + o] += xi * dy[yb + o]")
+                        .endControlFlow()
+                        .endControlFlow();
+            }
+            if (code.inputGradients()) {
+                c.beginControlFlow("for (int i = 0; i < $L; i++)", in)
+                        .addStatement("final int w = $L + i * $L", w, out)
+                        .addStatement("float sum = 0f")
+                        .beginControlFlow("for (int o = 0; o < $L; o++)", out)
+                        .addStatement("sum += p[w + o] * dy[yb + o]")
+                        .endControlFlow()
+                        .addStatement("dx[xb + i] = sum")
+                        .endControlFlow();
+            }
+        }
+        return c.endControlFlow().build();
+    }
+
+    /** {@code final float x0 = x[xb]; final float x1 = x[xb + 1]; ...}: one row into locals. */
+    private static void loadRow(CodeBlock.Builder c, String array, String base, int n) {
+        for (int k = 0; k < n; k++) {
+            c.addStatement("final float $L$L = $L[$L]", array, k, array, index(base, k));
+        }
+    }
+
+    private static String index(String base, int k) {
+        return k == 0 ? base : base + " + " + k;
+    }
+}

@@ -1,0 +1,42 @@
+package io.jgan.processor.internal.layers;
+
+import com.google.auto.service.AutoService;
+import com.palantir.javapoet.CodeBlock;
+import io.jgan.processor.internal.Message;
+import io.jgan.processor.spi.LayerCode;
+import io.jgan.processor.spi.LayerEmitter;
+import io.jgan.processor.spi.LayerSpec;
+import io.jgan.processor.spi.Literals;
+
+/** {@code @LeakyReLU(slope)}: y = x where x > 0, else slope x (PyTorch's rule at 0: the slope side). */
+@AutoService(LayerEmitter.class)
+public final class LeakyReluEmitter extends ElementwiseEmitter {
+    @Override
+    public String annotationType() {
+        return "io.jgan.annotations.LeakyReLU";
+    }
+
+    @Override
+    public int outputWidth(LayerSpec layer) {
+        float slope = layer.floatValue("slope");
+        if (!Float.isFinite(slope)) {
+            layer.error("slope", Message.LEAKY_SLOPE.format(layer.name(), slope));
+        }
+        return layer.inputWidth();
+    }
+
+    @Override
+    public String describe(LayerSpec layer) {
+        return "LeakyReLU(slope = " + layer.floatValue("slope") + ")";
+    }
+
+    @Override
+    CodeBlock value(LayerCode code) {
+        return CodeBlock.of("v > 0f ? v : $L * v", Literals.of(code.layer().floatValue("slope")));
+    }
+
+    @Override
+    CodeBlock gradient(LayerCode code) {
+        return CodeBlock.of("v > 0f ? d : $L * d", Literals.of(code.layer().floatValue("slope")));
+    }
+}

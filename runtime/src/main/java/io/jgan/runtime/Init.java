@@ -1,0 +1,17 @@
+package io.jgan.runtime;
+
+/** Parameter initialisation schemes used by generated {@code initializeLayers} methods. */
+public final class Init {
+    private Init() {}
+
+    /**
+     * PyTorch's default {@code nn.Linear} init: every value uniform in [-1/sqrt(fanIn), 1/sqrt(fanIn)).
+     * (Kaiming-uniform with a = sqrt(5) gives exactly this bound for the weights, and the bias uses it too.)
+     */
+    public static void linear(float[] params, int offset, int count, int fanIn, Rng rng) {
+        double bound = 1.0 / Math.sqrt(fanIn);
+        for (int k = offset; k < offset + count; k++) {
+            params[k] = (float) (-bound + 2 * bound * rng.nextDouble());
+        }
+    }
+}

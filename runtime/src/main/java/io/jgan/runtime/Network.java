@@ -1,0 +1,218 @@
+package io.jgan.runtime;
+
+import java.util.Arrays;
+
+/**
+ * The base of every generated network: the flat parameter and gradient arrays, the boundary
+ * buffers, and the checks that keep a caller from feeding it the wrong thing.
+ *
+ * <p>The generated subclass does the math, specialised to its spec; this class only validates and
+ * copies at the boundary, so a wrong array size or a batch larger than the network was built for is
+ * an exception that names the problem, never a silent truncation.
+ *
+ * <p>Usage: {@link #forward(float[], int)}, then fill {@link #outputGradient()} (or pass it to
+ * {@link #backward(float[])}) and call {@link #backward()} to <em>accumulate</em> parameter gradients
+ * into {@link #gradients()}, or {@link #backwardToInput()} to get the gradient with respect to the
+ * input without touching parameter gradients (how a generator is trained through a discriminator).
+ * Buffers returned by these methods belong to the network and are overwritten by the next call.
+ */
+public abstract class Network {
+    private final NetworkInfo info;
+    private final int maxBatch;
+    /** All parameters, layer after layer, in the layout {@link NetworkInfo#layers()} describes. */
+    protected final float[] params;
+    /** Gradients, with the same layout as {@link #params}. */
+    protected final float[] grads;
+    /** The network's input, copied in by {@link #forward(float[], int)}: [maxBatch, inputSize]. */
+    protected final float[] input;
+    /** What the last layer writes: [outputBatch(maxBatch), outputSize]. */
+    protected final float[] output;
+    /** The gradient of the loss with respect to {@link #output}. */
+    protected final float[] outputGrad;
+    /** The gradient with respect to {@link #input}, written by input-gradient backward passes. */
+    protected final float[] inputGrad;
+    /** Where dropout and other stochastic layers draw from while training. */
+    protected Rng random = new Rng(0);
+    /** Training mode: dropout active. */
+    protected boolean training = true;
+    private int batch = -1;
+    private boolean forwardWasTraining;
+
+    /**
+     * Allocates the boundary buffers for batches of up to {@code maxBatch} samples.
+     *
+     * @param info the network's shape
+     * @param maxBatch the largest batch {@link #forward(float[], int)} will accept
+     * @param hasInputGradient whether this network can compute input gradients (a discriminator)
+     */
+    protected Network(NetworkInfo info, int maxBatch, boolean hasInputGradient) {
+        if (maxBatch < 1) {
+            throw new IllegalArgumentException(info.displayName() + ": maxBatch must be at least 1, was " + maxBatch);
+        }
+        this.info = info;
+        this.maxBatch = maxBatch;
+        this.params = new float[info.parameterCount()];
+        this.grads = new float[info.parameterCount()];
+        this.input = new float[Math.multiplyExact(maxBatch, info.inputSize())];
+        int outputs = Math.multiplyExact(outputBatch(maxBatch), info.outputSize());
+        this.output = new float[outputs];
+        this.outputGrad = new float[outputs];
+        this.inputGrad = hasInputGradient ? new float[input.length] : null;
+    }
+
+    /** The network's shape and layer list. */
+    public final NetworkInfo info() {
+        return info;
+    }
+
+    /** The largest batch this instance accepts. */
+    public final int maxBatch() {
+        return maxBatch;
+    }
+
+    /** The flat parameter array (live: optimizers and checkpoints work on it in place). */
+    public final float[] parameters() {
+        return params;
+    }
+
+    /** The flat gradient array, same layout as {@link #parameters()} (live). */
+    public final float[] gradients() {
+        return grads;
+    }
+
+    /**
+     * How many output samples a batch of {@code batch} input samples gives. The identity, except for
+     * networks with a layer that summarises the batch (which override this).
+     */
+    public int outputBatch(int batch) {
+        return batch;
+    }
+
+    /** Draws fresh initial parameters (PyTorch's defaults for built-in layers) and zeroes gradients. */
+    public final void initialize(Rng rng) {
+        initializeLayers(rng);
+        zeroGradients();
+    }
+
+    /** Sets all gradients to zero; {@link #backward()} accumulates into them. */
+    public final void zeroGradients() {
+        Arrays.fill(grads, 0f);
+    }
+
+    /** Training mode (dropout active) or inference mode (dropout is the identity). */
+    public final void setTraining(boolean training) {
+        this.training = training;
+    }
+
+    /** Whether the network is in training mode. */
+    public final boolean isTraining() {
+        return training;
+    }
+
+    /** The generator that stochastic layers (dropout) draw from. */
+    public final void setRandom(Rng random) {
+        this.random = java.util.Objects.requireNonNull(random, "random");
+    }
+
+    /**
+     * Runs the network on {@code batch} samples laid out one after another in {@code input}, which
+     * must hold exactly {@code batch * inputSize} floats.
+     *
+     * @return the output buffer; its first {@code outputBatch(batch) * outputSize} floats are the result
+     */
+    public final float[] forward(float[] input, int batch) {
+        checkBatch(batch);
+        requireLength("input", input, batch * info.inputSize(), batch + " samples of " + info.inputSize());
+        System.arraycopy(input, 0, this.input, 0, batch * info.inputSize());
+        forwardLayers(batch);
+        this.batch = batch;
+        this.forwardWasTraining = training;
+        return output;
+    }
+
+    /** The buffer to write the loss gradient into before {@link #backward()}: [outputBatch, outputSize]. */
+    public final float[] outputGradient() {
+        return outputGrad;
+    }
+
+    /** Copies {@code gradient} (exactly outputBatch * outputSize floats) in, then {@link #backward()}. */
+    public final void backward(float[] gradient) {
+        requireForward();
+        int n = outputBatch(batch) * info.outputSize();
+        requireLength("output gradient", gradient, n, outputBatch(batch) + " samples of " + info.outputSize());
+        System.arraycopy(gradient, 0, outputGrad, 0, n);
+        backward();
+    }
+
+    /**
+     * Accumulates the gradient of the loss with respect to every parameter into {@link #gradients()},
+     * from the loss gradient in {@link #outputGradient()} and the activations of the last forward pass.
+     */
+    public final void backward() {
+        requireForward();
+        backwardParameterLayers(batch);
+    }
+
+    /**
+     * Computes the gradient of the loss with respect to the input of the last forward pass, leaving
+     * parameter gradients untouched.
+     *
+     * @return the input-gradient buffer; its first {@code batch * inputSize} floats are the result
+     */
+    public final float[] backwardToInput() {
+        requireForward();
+        if (inputGrad == null) {
+            throw new UnsupportedOperationException(info.displayName()
+                    + " does not compute input gradients: its input is noise, nothing upstream learns from it");
+        }
+        backwardInputLayers(batch);
+        return inputGrad;
+    }
+
+    private void checkBatch(int batch) {
+        if (batch < 1 || batch > maxBatch) {
+            throw new IllegalArgumentException(info.displayName() + ": batch " + batch + " is outside 1.." + maxBatch
+                    + "; this instance was built for batches of at most " + maxBatch
+                    + " (construct it with a larger maxBatch)");
+        }
+    }
+
+    private void requireLength(String what, float[] array, int expected, String meaning) {
+        if (array == null) {
+            throw new NullPointerException(info.displayName() + ": " + what + " is null");
+        }
+        if (array.length != expected) {
+            throw new IllegalArgumentException(info.displayName() + ": " + what + " has " + array.length
+                    + " floats, expected " + expected + " (" + meaning + ")");
+        }
+    }
+
+    private void requireForward() {
+        if (batch < 0) {
+            throw new IllegalStateException(info.displayName() + ": backward called before any forward pass");
+        }
+        if (!forwardWasTraining) {
+            throw new IllegalStateException(info.displayName() + ": backward after a forward pass in inference mode;"
+                    + " call setTraining(true) before the forward pass you want to train on");
+        }
+    }
+
+    /** Generated: the layers' forward passes, in spec order. */
+    protected abstract void forwardLayers(int batch);
+
+    /** Generated: the layers' backward passes in reverse order, accumulating parameter gradients. */
+    protected abstract void backwardParameterLayers(int batch);
+
+    /** Generated for networks with input gradients: backward to {@link #inputGrad} only. */
+    protected void backwardInputLayers(int batch) {
+        throw new UnsupportedOperationException(info.displayName() + " has no input-gradient pass");
+    }
+
+    /** Generated: draws each layer's initial parameters. */
+    protected abstract void initializeLayers(Rng rng);
+
+    @Override
+    public String toString() {
+        return info.displayName() + " [" + info.architecture() + ", " + info.parameterCount() + " parameters]";
+    }
+}

@@ -1,0 +1,60 @@
+package io.jgan.runtime;
+
+import java.util.List;
+
+/**
+ * The shape of a generated network, as its spec declared it.
+ *
+ * @param spec the spec's canonical name, e.g. {@code io.jgan.samples.even.EvenNumbers}
+ * @param role generator or discriminator
+ * @param inputSize values per input sample
+ * @param outputSize values per output sample
+ * @param parameterCount length of the flat parameter array
+ * @param layers the layers in order
+ * @param noise the generator's noise; null for a discriminator
+ */
+public record NetworkInfo(String spec, Role role, int inputSize, int outputSize, int parameterCount,
+        List<LayerInfo> layers, Noise noise) {
+
+    /** Which side of the GAN a network plays. */
+    public enum Role {
+        /** Maps noise to samples. */
+        GENERATOR,
+        /** Maps samples to the probability that they are real. */
+        DISCRIMINATOR
+    }
+
+    /** Copies the layer list. */
+    public NetworkInfo {
+        layers = List.copyOf(layers);
+    }
+
+    /** e.g. {@code EvenNumbers generator}. */
+    public String displayName() {
+        return spec.substring(spec.lastIndexOf('.') + 1) + " " + role.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /**
+     * A one-line architecture signature, e.g. {@code 7 -> dense:Dense(units = 7) -> activation:Sigmoid},
+     * used to check that a checkpoint belongs to this network.
+     */
+    public String architecture() {
+        StringBuilder s = new StringBuilder().append(inputSize);
+        for (LayerInfo layer : layers) {
+            s.append(" -> ").append(layer.name()).append(':').append(layer.kind());
+        }
+        return s.toString();
+    }
+
+    /** The layer that holds parameter {@code index} of the flat array, or null if none does. */
+    public LayerInfo layerOfParameter(int index) {
+        for (LayerInfo layer : layers) {
+            for (Tensor t : layer.tensors()) {
+                if (index >= t.offset() && index < t.offset() + t.size()) {
+                    return layer;
+                }
+            }
+        }
+        return null;
+    }
+}

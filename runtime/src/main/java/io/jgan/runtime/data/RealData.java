@@ -1,0 +1,4 @@
+package io.jgan.runtime.data;
+
+/** Where a GAN's real samples come from: {@link #sampleSize()} is the discriminator's input size. */
+public interface RealData extends BatchSource {}

@@ -1,0 +1,97 @@
+package io.jgan.runtime.optim;
+
+import io.jgan.runtime.Network;
+
+/**
+ * Adam, computed as PyTorch's {@code torch.optim.Adam} (no weight decay, no amsgrad):
+ * <pre>
+ * m = b1 m + (1 - b1) g
+ * v = b2 v + (1 - b2) g^2
+ * p -= lr / (1 - b1^t) * m / (sqrt(v) / sqrt(1 - b2^t) + eps)
+ * </pre>
+ * with the bias corrections in double precision, as Python computes them.
+ */
+public final class Adam implements Optimizer {
+    private final float[] params;
+    private final float[] grads;
+    private final float[] m;
+    private final float[] v;
+    // Hyperparameters are doubles, like PyTorch's Python floats, so that derived constants such as
+    // 1 - beta1 round to the same float32 as PyTorch's.
+    private double lr;
+    private final double beta1;
+    private final double beta2;
+    private final double eps;
+    private long t;
+
+    /** Adam with PyTorch's defaults but the learning rate: betas (0.9, 0.999), eps 1e-8. */
+    public Adam(Network network, double lr) {
+        this(network.parameters(), network.gradients(), lr, 0.9, 0.999, 1e-8);
+    }
+
+    /** Adam over a parameter array and its gradient array. */
+    public Adam(float[] params, float[] grads, double lr, double beta1, double beta2, double eps) {
+        if (params.length != grads.length) {
+            throw new IllegalArgumentException("parameters (" + params.length + ") and gradients (" + grads.length
+                    + ") must have the same length");
+        }
+        this.params = params;
+        this.grads = grads;
+        this.m = new float[params.length];
+        this.v = new float[params.length];
+        this.lr = lr;
+        this.beta1 = beta1;
+        this.beta2 = beta2;
+        this.eps = eps;
+    }
+
+    @Override
+    public void step() {
+        t++;
+        double bias1 = 1 - Math.pow(beta1, t);
+        double bias2 = 1 - Math.pow(beta2, t);
+        float stepSize = (float) (lr / bias1);
+        float bias2Sqrt = (float) Math.sqrt(bias2);
+        float b1 = (float) beta1, b2 = (float) beta2, epsilon = (float) eps;
+        float oneMinusB1 = (float) (1 - beta1), oneMinusB2 = (float) (1 - beta2);
+        for (int k = 0; k < params.length; k++) {
+            float g = grads[k];
+            float mk = m[k] * b1 + oneMinusB1 * g;
+            float vk = v[k] * b2 + oneMinusB2 * g * g;
+            m[k] = mk;
+            v[k] = vk;
+            float denom = (float) Math.sqrt(vk) / bias2Sqrt + epsilon;
+            params[k] += -stepSize * (mk / denom);
+        }
+    }
+
+    @Override
+    public long stepCount() {
+        return t;
+    }
+
+    @Override
+    public void setStepCount(long steps) {
+        this.t = steps;
+    }
+
+    @Override
+    public float[][] stateBuffers() {
+        return new float[][] {m, v};
+    }
+
+    @Override
+    public double learningRate() {
+        return lr;
+    }
+
+    @Override
+    public void setLearningRate(double lr) {
+        this.lr = lr;
+    }
+
+    @Override
+    public String toString() {
+        return "Adam(lr=" + lr + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + eps + ")";
+    }
+}

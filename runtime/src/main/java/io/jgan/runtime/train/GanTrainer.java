@@ -1,0 +1,174 @@
+package io.jgan.runtime.train;
+
+import io.jgan.runtime.Network;
+import io.jgan.runtime.NetworkInfo;
+import io.jgan.runtime.Rng;
+import io.jgan.runtime.data.BatchSource;
+import io.jgan.runtime.data.RealData;
+import io.jgan.runtime.loss.BinaryCrossEntropy;
+import io.jgan.runtime.optim.Optimizer;
+
+/**
+ * The alternating GAN training loop with binary cross-entropy.
+ *
+ * <p>A discriminator step: zero D's gradients, forward and backward a real batch against
+ * {@code realLabel}, then a fake batch (detached: the generator is not updated) against
+ * {@code fakeLabel}, then one optimizer step. A generator step: zero G's gradients, forward fresh
+ * noise through G and D, backward the loss against {@code generatorLabel} through D to its input
+ * (D's gradients untouched) and on through G, then one optimizer step.
+ *
+ * <p>All buffers are allocated here; a step allocates nothing. Every loss is checked before its
+ * optimizer step: a NaN or infinite loss throws {@link TrainingDivergedException} and leaves the
+ * parameters as they were.
+ */
+public final class GanTrainer {
+    private final Network generator;
+    private final Network discriminator;
+    private final Optimizer generatorOptimizer;
+    private final Optimizer discriminatorOptimizer;
+    private final RealData data;
+    private final TrainingConfig config;
+    private final Rng rng;
+    private BatchSource noise;
+    private final int batch;
+    private final float[] noiseBatch;
+    private final float[] realBatch;
+    private final float[] fakeBatch;
+    private final StepStats stats = new StepStats();
+
+    /**
+     * A trainer over two networks built for at least {@code config.batchSize()} samples. The
+     * networks' dropout and the noise and data all draw from {@code rng}.
+     */
+    public GanTrainer(Network generator, Network discriminator, Optimizer generatorOptimizer,
+            Optimizer discriminatorOptimizer, RealData data, TrainingConfig config, Rng rng) {
+        this.generator = generator;
+        this.discriminator = discriminator;
+        this.generatorOptimizer = generatorOptimizer;
+        this.discriminatorOptimizer = discriminatorOptimizer;
+        this.data = data;
+        this.config = config;
+        this.rng = rng;
+        this.batch = config.batchSize();
+        NetworkInfo g = generator.info();
+        NetworkInfo d = discriminator.info();
+        if (g.role() != NetworkInfo.Role.GENERATOR || d.role() != NetworkInfo.Role.DISCRIMINATOR) {
+            throw new IllegalArgumentException("expected a generator and a discriminator, got " + g.displayName()
+                    + " and " + d.displayName());
+        }
+        if (g.outputSize() != d.inputSize() || data.sampleSize() != d.inputSize()) {
+            throw new IllegalArgumentException("sizes do not match: generator makes " + g.outputSize()
+                    + " values per sample, discriminator reads " + d.inputSize() + ", data has " + data.sampleSize());
+        }
+        for (Network n : new Network[] {generator, discriminator}) {
+            if (n.maxBatch() < batch) {
+                throw new IllegalArgumentException(n.info().displayName() + " was built for batches of at most "
+                        + n.maxBatch() + " but the training batch is " + batch);
+            }
+            n.setRandom(rng);
+            n.setTraining(true);
+        }
+        this.noise = g.noise();
+        this.noiseBatch = new float[batch * noise.sampleSize()];
+        this.realBatch = new float[batch * d.inputSize()];
+        this.fakeBatch = new float[batch * d.inputSize()];
+    }
+
+    /**
+     * Feeds the generator from {@code source} instead of the spec's noise: to replay a recorded run,
+     * or to try another distribution without recompiling.
+     */
+    public void replaceNoise(BatchSource source) {
+        if (source.sampleSize() != generator.info().inputSize()) {
+            throw new IllegalArgumentException("noise source gives " + source.sampleSize() + " values per sample but "
+                    + generator.info().displayName() + " reads " + generator.info().inputSize());
+        }
+        this.noise = source;
+    }
+
+    /** The statistics of the last iteration (one live instance). */
+    public StepStats stats() {
+        return stats;
+    }
+
+    /** The run's random generator (for checkpoints). */
+    public Rng rng() {
+        return rng;
+    }
+
+    /** Runs one iteration: the configured generator and discriminator steps, in order. */
+    public StepStats iterate() {
+        if (config.generatorFirst()) {
+            generatorSteps();
+            discriminatorSteps();
+        } else {
+            discriminatorSteps();
+            generatorSteps();
+        }
+        stats.iteration++;
+        return stats;
+    }
+
+    private void generatorSteps() {
+        for (int s = 0; s < config.generatorSteps(); s++) {
+            generatorStep();
+        }
+    }
+
+    private void discriminatorSteps() {
+        for (int s = 0; s < config.discriminatorSteps(); s++) {
+            discriminatorStep();
+        }
+    }
+
+    private void generatorStep() {
+        generator.zeroGradients();
+        noise.next(noiseBatch, batch, rng);
+        // The copy is exactly one batch (forward checks lengths) and, with sharedFakes, is what the
+        // next discriminator step sees: the fakes from before this generator update.
+        System.arraycopy(generator.forward(noiseBatch, batch), 0, fakeBatch, 0, fakeBatch.length);
+        float[] score = discriminator.forward(fakeBatch, batch);
+        int n = discriminator.outputBatch(batch);
+        float loss = BinaryCrossEntropy.loss(score, n, config.generatorLabel());
+        stats.generatorLoss = check(loss, "generator loss");
+        BinaryCrossEntropy.gradient(score, n, config.generatorLabel(), 1f, discriminator.outputGradient());
+        float[] fakeGradient = discriminator.backwardToInput();
+        System.arraycopy(fakeGradient, 0, generator.outputGradient(), 0, batch * discriminator.info().inputSize());
+        generator.backward();
+        generatorOptimizer.step();
+    }
+
+    private void discriminatorStep() {
+        discriminator.zeroGradients();
+        float scale = config.discriminatorLoss() == TrainingConfig.LossCombination.MEAN ? 0.5f : 1f;
+        int n = discriminator.outputBatch(batch);
+
+        data.next(realBatch, batch, rng);
+        float[] score = discriminator.forward(realBatch, batch);
+        float realLoss = check(BinaryCrossEntropy.loss(score, n, config.realLabel()), "discriminator loss on real data");
+        stats.realScore = BinaryCrossEntropy.mean(score, n);
+        BinaryCrossEntropy.gradient(score, n, config.realLabel(), scale, discriminator.outputGradient());
+        discriminator.backward();
+
+        if (!config.sharedFakes()) {
+            noise.next(noiseBatch, batch, rng);
+            System.arraycopy(generator.forward(noiseBatch, batch), 0, fakeBatch, 0, fakeBatch.length);
+        }
+        score = discriminator.forward(fakeBatch, batch);
+        float fakeLoss = check(BinaryCrossEntropy.loss(score, n, config.fakeLabel()), "discriminator loss on fakes");
+        stats.fakeScore = BinaryCrossEntropy.mean(score, n);
+        BinaryCrossEntropy.gradient(score, n, config.fakeLabel(), scale, discriminator.outputGradient());
+        discriminator.backward();
+
+        stats.discriminatorLoss = scale * (realLoss + fakeLoss);
+        discriminatorOptimizer.step();
+    }
+
+    private float check(float loss, String what) {
+        if (!Float.isFinite(loss)) {
+            throw new TrainingDivergedException(what + " is " + loss + " at iteration " + (stats.iteration + 1)
+                    + "; no update was applied. Lower the learning rate, or check the data for NaN/infinite values");
+        }
+        return loss;
+    }
+}

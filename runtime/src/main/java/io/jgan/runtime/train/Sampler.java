@@ -1,0 +1,44 @@
+package io.jgan.runtime.train;
+
+import io.jgan.runtime.Network;
+import io.jgan.runtime.NetworkInfo;
+import io.jgan.runtime.Noise;
+import io.jgan.runtime.Rng;
+
+/** Draws samples from a trained generator, in inference mode, in chunks of its maximum batch. */
+public final class Sampler {
+    private Sampler() {}
+
+    /**
+     * {@code n} samples, one after another: {@code n * outputSize} floats. The generator's mode is
+     * restored afterwards; parameters and gradients are untouched.
+     */
+    public static float[] generate(Network generator, int n, Rng rng) {
+        NetworkInfo info = generator.info();
+        if (info.role() != NetworkInfo.Role.GENERATOR) {
+            throw new IllegalArgumentException(info.displayName() + " is not a generator");
+        }
+        if (n < 0) {
+            throw new IllegalArgumentException("sample count must be >= 0, was " + n);
+        }
+        Noise noise = info.noise();
+        int out = info.outputSize();
+        float[] samples = new float[Math.multiplyExact(n, out)];
+        boolean wasTraining = generator.isTraining();
+        generator.setTraining(false);
+        try {
+            float[] z = null;
+            for (int start = 0; start < n; start += generator.maxBatch()) {
+                int batch = Math.min(generator.maxBatch(), n - start);
+                if (z == null || z.length != batch * noise.size()) {
+                    z = new float[batch * noise.size()];
+                }
+                noise.sample(z, batch, rng);
+                System.arraycopy(generator.forward(z, batch), 0, samples, start * out, batch * out);
+            }
+        } finally {
+            generator.setTraining(wasTraining);
+        }
+        return samples;
+    }
+}

@@ -1,0 +1,24 @@
+package io.jgan.runtime.train;
+
+/**
+ * What the last training iteration measured. One instance per trainer, overwritten each iteration
+ * (no allocation per step): copy the values you keep.
+ */
+public final class StepStats {
+    /** Iterations completed, counting this one. */
+    public long iteration;
+    /** The discriminator's loss in its last step this iteration. */
+    public float discriminatorLoss = Float.NaN;
+    /** The generator's loss in its last step this iteration. */
+    public float generatorLoss = Float.NaN;
+    /** Mean D(x) over the last real batch. */
+    public float realScore = Float.NaN;
+    /** Mean D(G(z)) over the last fake batch the discriminator saw. */
+    public float fakeScore = Float.NaN;
+
+    @Override
+    public String toString() {
+        return String.format(java.util.Locale.ROOT, "iteration %d: D loss %.4f, G loss %.4f, D(x) %.3f, D(G(z)) %.3f",
+                iteration, discriminatorLoss, generatorLoss, realScore, fakeScore);
+    }
+}
