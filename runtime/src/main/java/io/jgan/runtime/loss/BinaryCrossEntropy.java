@@ -14,6 +14,13 @@ public final class BinaryCrossEntropy {
     /** The mean loss of predictions {@code p[0 .. n)} against one label for all of them. */
     public static float loss(float[] p, int n, float label) {
         double sum = 0;
+        if (label == 1f || label == 0f) {
+            // Hard labels: one of the two terms has coefficient 0; skip its logarithm (same value).
+            for (int k = 0; k < n; k++) {
+                sum -= label == 1f ? Math.max((float) Math.log(p[k]), -100f) : Math.max((float) Math.log1p(-p[k]), -100f);
+            }
+            return (float) (sum / n);
+        }
         for (int k = 0; k < n; k++) {
             float pk = p[k];
             float logP = Math.max((float) Math.log(pk), -100f);
