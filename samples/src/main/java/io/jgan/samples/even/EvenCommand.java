@@ -34,8 +34,8 @@ public final class EvenCommand implements Runnable {
     public static final class Train implements Callable<Integer> {
         @Option(names = "--spec", defaultValue = "seed", paramLabel = "NAME",
                 description = "seed: the article's GAN (collapses onto a few numbers); diverse: covers the even numbers."
-                        + " Default: ${DEFAULT-VALUE}.")
-        String specName;
+                        + " Default: seed.")
+        EvenSpec spec;
 
         @Option(names = "--seed", defaultValue = "1", description = "Random seed; a run is reproducible bit for bit. Default: ${DEFAULT-VALUE}.")
         long seed;
@@ -45,7 +45,6 @@ public final class EvenCommand implements Runnable {
 
         @Override
         public Integer call() {
-            EvenSpec spec = EvenSpec.byOption(specName);
             int n = steps != null ? steps : spec.defaultSteps();
             if (n < 0) {
                 throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--steps must be >= 0");
@@ -65,8 +64,9 @@ public final class EvenCommand implements Runnable {
 
     /** {@code jgan even bench}. */
     @Command(name = "bench", mixinStandardHelpOptions = true,
-            description = {"Times training steps of the seed's even GAN in jgan and, if /usr/bin/python3 has torch,",
-                "of the same GAN in PyTorch, in this one invocation. Last line: jgan_us=... torch_us=... ratio=..."})
+            description = {"Times training steps of the seed's even GAN in jgan and, if /usr/bin/python3 has torch, "
+                + "of the same GAN in PyTorch, in this one invocation.",
+                "Last line: jgan_us=... torch_us=... ratio=..."})
     public static final class Bench implements Callable<Integer> {
         @Option(names = "--rounds", defaultValue = "7", description = "Timed rounds; the median is reported. Default: ${DEFAULT-VALUE}.")
         int rounds;
