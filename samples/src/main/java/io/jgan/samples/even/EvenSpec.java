@@ -10,7 +10,7 @@ public enum EvenSpec {
     SEED("seed", "the seed article's GAN (7 Bernoulli bits -> Dense 7 + Sigmoid; D: logistic regression)",
             EvenNumbers_Generator::new, EvenNumbers_Discriminator::new, 16, 1e-3, 500),
     /** A wider GAN that covers (nearly) all 64 even numbers; see {@link EvenNumbersDiverse}. */
-    DIVERSE("diverse", "covers the even numbers: see EvenNumbersDiverse",
+    DIVERSE("diverse", "16 Bernoulli bits -> Dense 7 + Sigmoid; D: Dense 64, LeakyReLU, Dropout 0.3, Dense 1",
             EvenNumbersDiverse_Generator::new, EvenNumbersDiverse_Discriminator::new, 64, 1e-3, 2000);
 
     private final String option;

@@ -62,4 +62,14 @@ class EvenGanTest {
         EvenGan.Result r = EvenGan.train(EvenSpec.SEED, 3, 20, null);
         assertTrue(r.summaryLine().matches("even_fraction=\\d\\.\\d{3} distinct=\\d+ step_us=\\d+\\.\\d"), r.summaryLine());
     }
+
+    /** The diverse spec keeps its diversity: all even, and at least 48 of the 64 even numbers. */
+    @Test
+    void diverseSpecCoversTheEvenNumbers() {
+        for (long seed = 1; seed <= 3; seed++) {
+            EvenGan.Result r = EvenGan.train(EvenSpec.DIVERSE, seed, EvenSpec.DIVERSE.defaultSteps(), null);
+            assertEquals(1.0, r.evenFraction(), "seed " + seed + " generated odd numbers");
+            assertTrue(r.evenCovered() >= 48, "seed " + seed + " covered only " + r.evenCovered() + " of 64 even numbers");
+        }
+    }
 }
