@@ -16,6 +16,10 @@ public record IdxImages(int count, int rows, int cols, byte[] pixels) {
     /**
      * Validates that the pixel array matches the dimensions.
      *
+     * @param count see the record description
+     * @param rows see the record description
+     * @param cols see the record description
+     * @param pixels see the record description
      * @throws IllegalArgumentException if a dimension is not positive or the array length is wrong
      */
     public IdxImages {

@@ -13,6 +13,8 @@ public record IdxLabels(int count, byte[] labels) {
     /**
      * Validates that the array length matches the count.
      *
+     * @param count see the record description
+     * @param labels see the record description
      * @throws IllegalArgumentException if the count is not positive or the array length is wrong
      */
     public IdxLabels {

@@ -67,8 +67,8 @@ public final class IdxReader {
         long fileSize = Files.size(file);
         try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
             boolean gzipped = startsWithGzipMagic(raw);
-            InputStream in = gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
             try {
+                InputStream in = gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
                 return parse(file, in, expectedDims, gzipped ? -1 : fileSize, gzipped);
             } catch (EOFException | ZipException e) {
                 // The gzip layer ran out of input or hit garbage: say which file, not just "Unexpected end".

@@ -15,6 +15,8 @@ public record ImageDataset(IdxImages images, IdxLabels labels) {
     /**
      * Checks that there is one label per image.
      *
+     * @param images see the record description
+     * @param labels see the record description
      * @throws IllegalArgumentException if the counts differ
      */
     public ImageDataset {

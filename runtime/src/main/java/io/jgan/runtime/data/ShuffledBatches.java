@@ -11,7 +11,8 @@ import java.util.function.IntUnaryOperator;
  * (they are different samples each epoch). Randomness comes only from the supplied
  * {@code randomBelow} function, so a seeded generator makes the order reproducible.
  *
- * <p>Copying a batch allocates nothing. Not thread-safe.
+ * <p>The data array is shared, not copied, and copying a batch allocates nothing. Not
+ * thread-safe.
  */
 public final class ShuffledBatches {
 

@@ -17,6 +17,9 @@ public record GrayImage(int width, int height, byte[] pixels) {
     /**
      * Checks that the pixel array matches the size.
      *
+     * @param width see the record description
+     * @param height see the record description
+     * @param pixels see the record description
      * @throws IllegalArgumentException if the size is not positive or the array length is wrong
      */
     public GrayImage {

@@ -17,6 +17,8 @@ public record NpyArray(int[] shape, float[] data) {
     /**
      * Validates that the data length matches the shape.
      *
+     * @param shape see the record description
+     * @param data see the record description
      * @throws IllegalArgumentException if a dimension is negative or the sizes disagree
      */
     public NpyArray {

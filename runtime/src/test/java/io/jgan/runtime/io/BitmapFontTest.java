@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class BitmapFontTest {
 
     private static final String REQUIRED = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-            + " .,-+=:;_/()[]<>%'\"!?*#|";
+            + " .,-+=:;_/()[]<>%'\"!?*#|~^&@${}\\`";
 
     @Test
     void everyRequiredCharacterHasItsOwnGlyph() {
