@@ -60,6 +60,10 @@ public final class GanTrainer {
             throw new IllegalArgumentException("sizes do not match: generator makes " + g.outputSize()
                     + " values per sample, discriminator reads " + d.inputSize() + ", data has " + data.sampleSize());
         }
+        if (d.outputSize() != 1) {
+            throw new IllegalArgumentException(d.displayName() + " gives " + d.outputSize()
+                    + " values per sample; binary cross-entropy needs exactly one (the probability of real)");
+        }
         for (Network n : new Network[] {generator, discriminator}) {
             if (n.maxBatch() < batch) {
                 throw new IllegalArgumentException(n.info().displayName() + " was built for batches of at most "
