@@ -31,7 +31,7 @@ public record Noise(Distribution distribution, int size, float a, float b) imple
             throw new IllegalArgumentException("noise parameters must be finite, were " + a + ", " + b);
         }
         switch (distribution) {
-            case UNIFORM -> require(a < b, "uniform noise needs a < b, got [" + a + ", " + b + ")");
+            case UNIFORM -> require(a <= b, "uniform noise needs a <= b (a == b is the constant a), got [" + a + ", " + b + ")");
             case GAUSSIAN -> require(b > 0, "gaussian noise needs a standard deviation b > 0, got " + b);
             case BERNOULLI -> require(a >= 0 && a <= 1, "bernoulli noise needs a probability a in [0, 1], got " + a);
         }
