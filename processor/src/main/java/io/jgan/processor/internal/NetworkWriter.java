@@ -6,7 +6,7 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
 import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerSpec;
@@ -29,10 +29,28 @@ public final class NetworkWriter {
     private final NetworkModel network;
     private final List<LayerModel> layers;
     private final Map<String, MethodSpec> backwardMethods = new LinkedHashMap<>();
+    /** Buffer names, tagged "out3", "grad3", "scratch3" by layer index. */
+    private final NameAllocator buffers = new NameAllocator();
 
     private NetworkWriter(NetworkModel network) {
         this.network = network;
         this.layers = network.layers();
+        // Network's fields and the constants: a member named `input` must not get a buffer `inputGrad`
+        // that hides Network.inputGrad.
+        for (String inherited : List.of("params", "grads", "input", "output", "outputGrad", "inputGrad", "random",
+                "training", "INFO", "INPUT_SIZE", "OUTPUT_SIZE", "PARAMETER_COUNT")) {
+            buffers.newName(inherited, inherited);
+        }
+        for (int k = 0; k < layers.size(); k++) {
+            String name = layers.get(k).name();
+            if (k < layers.size() - 1) {
+                buffers.newName(name + "Out", "out" + k);
+                buffers.newName(name + "Grad", "grad" + k);
+            }
+            if (layers.get(k).scratchPerSample() > 0) {
+                buffers.newName(name + "Scratch", "scratch" + k);
+            }
+        }
     }
 
     /** The generated source file of a network. */
@@ -237,15 +255,15 @@ public final class NetworkWriter {
     }
 
     private String outName(int k) {
-        return k == layers.size() - 1 ? "output" : layers.get(k).name() + "Out";
+        return k == layers.size() - 1 ? "output" : buffers.get("out" + k);
     }
 
     private String gradName(int k) {
-        return k == layers.size() - 1 ? "outputGrad" : layers.get(k).name() + "Grad";
+        return k == layers.size() - 1 ? "outputGrad" : buffers.get("grad" + k);
     }
 
-    private static String scratchName(LayerModel layer) {
-        return layer.name() + "Scratch";
+    private String scratchName(LayerModel layer) {
+        return buffers.get("scratch" + layer.index());
     }
 
     private LayerCode code(int k, boolean parameterGradients, boolean inputGradients) {

@@ -96,6 +96,8 @@ public final class SpecValidator {
         List<LayerModel> layers = new ArrayList<>();
         int offset = 0;
         boolean widthKnown = width >= 1;
+        // Not layers.isEmpty(): a layer before the noise is skipped (its input width is unknown), not added.
+        boolean layerDeclared = false;
         for (ExecutableElement member : ElementFilter.methodsIn(declaration.getEnclosedElements())) {
             String name = member.getSimpleName().toString();
             List<AnnotationMirror> layerAnnotations = new ArrayList<>();
@@ -109,12 +111,16 @@ public final class SpecValidator {
                 }
             }
             if (noiseAnnotation != null) {
+                if (!layerAnnotations.isEmpty()) { // else the layer would be dropped without a word
+                    report.error(Message.TWO_LAYERS.format(name, "Noise", simpleName(layerAnnotations.get(0))),
+                            member, layerAnnotations.get(0), null);
+                }
                 if (!generator) {
                     report.error(Message.NOISE_IN_DISCRIMINATOR.format(name), member, noiseAnnotation, null);
                 } else if (noiseMember != null) {
                     report.error(Message.TWO_NOISES.format(declaration.getSimpleName(), noiseMember.getSimpleName(), name),
                             member, noiseAnnotation, null);
-                } else if (!layers.isEmpty()) {
+                } else if (layerDeclared) {
                     noiseMember = member;
                     report.error(Message.NOISE_NOT_FIRST.format(name), member, noiseAnnotation, null);
                 } else {
@@ -132,6 +138,7 @@ public final class SpecValidator {
                 report.error(Message.NOT_A_LAYER.format(name), member);
                 continue;
             }
+            layerDeclared = true;
             if (layerAnnotations.size() > 1) {
                 report.error(Message.TWO_LAYERS.format(name, simpleName(layerAnnotations.get(0)),
                         simpleName(layerAnnotations.get(1))), member, layerAnnotations.get(1), null);
