@@ -755,4 +755,74 @@ class DiagnosticsTest {
             return created;
         }
     }
+
+    @Test
+    void layerMethodWithParameters() {
+        assertOnlyError("""
+                package test;
+                import io.jgan.annotations.*;
+                public interface Spec {
+                    @Generator
+                    interface G {
+                        @Noise(size = 2)
+                        void noise();
+                        @Dense(units = 3)
+                        int out(int width);
+                    }
+                    @Discriminator(inputSize = 3)
+                    interface D {
+                        @Dense(units = 1)
+                        void out();
+                    }
+                }
+                """, "[jgan.layer-signature]", "int out(int width)");
+    }
+
+    @Test
+    void twoLayersWithOneName() {
+        assertOnlyError("""
+                package test;
+                import io.jgan.annotations.*;
+                public interface Spec {
+                    @Generator
+                    interface G {
+                        @Noise(size = 2)
+                        void noise();
+                        @Dense(units = 3)
+                        void out();
+                    }
+                    @Discriminator(inputSize = 3)
+                    interface D {
+                        @Dense(units = 4)
+                        void hidden();
+                        @Dense(units = 1)
+                        void hidden(int again);
+                    }
+                }
+                """, "[jgan.layer-signature]", "void hidden(int again)");
+    }
+
+    @Test
+    void networkTooLargeForOneArray() {
+        assertOnlyError("""
+                package test;
+                import io.jgan.annotations.*;
+                public interface Spec {
+                    @Generator
+                    interface G {
+                        @Noise(size = 65536)
+                        void noise();
+                        @Dense(units = 65536)
+                        void huge();
+                        @Dense(units = 3)
+                        void out();
+                    }
+                    @Discriminator(inputSize = 3)
+                    interface D {
+                        @Dense(units = 1)
+                        void out();
+                    }
+                }
+                """, "[jgan.too-large]", "@Dense(units = 65536)");
+    }
 }

@@ -19,6 +19,11 @@ public enum Message {
             + " or @Sigmoid, or remove it"),
     TWO_LAYERS("two-layers", "method %s() has two layer annotations (@%s and @%s); declare one layer per method,"
             + " in order"),
+    LAYER_SIGNATURE("layer-signature", "layer method %s must take no parameters and return void, e.g."
+            + " @Dense(units = 8) void %s(); it only names the layer"),
+    DUPLICATE_NAME("duplicate-name", "two layers are named %s; give each layer method its own name (it names the"
+            + " layer's buffers and methods in the generated class)"),
+    TOO_LARGE("too-large", "network %s needs more than 2^31 - 1 floats (%s at layer %s); make the layers smaller"),
     NO_EMITTER("no-emitter", "@%s is marked @Layer but no LayerEmitter for %s is on the annotation processor path;"
             + " add the module that contains its emitter to maven-compiler-plugin's annotationProcessorPaths and"
             + " register the emitter in META-INF/services/io.jgan.processor.spi.LayerEmitter"),

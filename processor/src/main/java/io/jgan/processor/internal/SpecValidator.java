@@ -98,8 +98,17 @@ public final class SpecValidator {
         boolean widthKnown = width >= 1;
         // Not layers.isEmpty(): a layer before the noise is skipped (its input width is unknown), not added.
         boolean layerDeclared = false;
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (ExecutableElement member : ElementFilter.methodsIn(declaration.getEnclosedElements())) {
             String name = member.getSimpleName().toString();
+            if (!member.getParameters().isEmpty() || member.getReturnType().getKind() != javax.lang.model.type.TypeKind.VOID) {
+                report.error(Message.LAYER_SIGNATURE.format(name, name), member);
+                continue;
+            }
+            if (!names.add(name)) {
+                report.error(Message.DUPLICATE_NAME.format(name), member);
+                continue;
+            }
             List<AnnotationMirror> layerAnnotations = new ArrayList<>();
             AnnotationMirror noiseAnnotation = null;
             for (AnnotationMirror a : member.getAnnotationMirrors()) {
@@ -165,6 +174,20 @@ public final class SpecValidator {
                 continue;
             }
             List<ParameterShape> parameters = emitter.parameters(layer);
+            long count = 0;
+            for (ParameterShape p : parameters) {
+                long size = 1;
+                for (int d : p.shape()) {
+                    size *= d;
+                }
+                count += size;
+            }
+            if (offset + count > Integer.MAX_VALUE) {
+                report.error(Message.TOO_LARGE.format(declaration.getSimpleName(), (offset + count) + " parameters", name),
+                        member, layerAnnotation, null);
+                widthKnown = false;
+                continue;
+            }
             LayerModel model = new LayerModel(layers.size(), layer, emitter, out, offset, parameters,
                     emitter.scratchPerSample(layer), emitter.describe(layer));
             layers.add(model);
