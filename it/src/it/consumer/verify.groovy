@@ -1,0 +1,19 @@
+// The user's build passed (invoker checks that); check it did what a user relies on.
+def gan = new File(basedir, 'my-gan')
+def generated = new File(gan, 'target/generated-sources/annotations/com/example/gan')
+assert new File(generated, 'Ring_Generator.java').isFile() : 'Ring_Generator was not generated'
+assert new File(generated, 'Ring_Discriminator.java').isFile()
+def g = new File(generated, 'Ring_Generator.java').text
+assert g.contains('swishForward(') && g.contains('Swish(beta = 1.0)') : 'the custom emitter did not write the Swish layer'
+
+// Both test classes ran and passed (surefire would have failed the build otherwise; make sure they ran at all).
+def reports = new File(gan, 'target/surefire-reports')
+['com.example.gan.SwishGradientTest': 2, 'com.example.gan.TrainRingTest': 1].each { name, count ->
+    def xml = new File(reports, "TEST-${name}.xml")
+    assert xml.isFile() : "${name} did not run"
+    def suite = new groovy.xml.XmlSlurper().parse(xml)
+    assert suite.@tests.toInteger() == count && suite.@failures.toInteger() == 0 && suite.@errors.toInteger() == 0
+}
+def log = new File(basedir, 'build.log').text
+assert log.contains('G params: max difference') && log.contains('D input: max difference')
+return true
