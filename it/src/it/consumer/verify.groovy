@@ -14,6 +14,16 @@ def reports = new File(gan, 'target/surefire-reports')
     def suite = new groovy.xml.XmlSlurper().parse(xml)
     assert suite.@tests.toInteger() == count && suite.@failures.toInteger() == 0 && suite.@errors.toInteger() == 0
 }
+// Gradle users get incremental compilation: the processor jar declares itself isolating.
+def processorJars = []
+new File(localRepositoryPath, 'io/jgan/jgan-processor').eachFileRecurse { if (it.name ==~ /jgan-processor-.*\.jar/) processorJars << it }
+assert processorJars.size() == 1 : processorJars
+def jar = new java.util.jar.JarFile(processorJars[0])
+def entry = jar.getEntry('META-INF/gradle/incremental.annotation.processors')
+assert entry != null : 'the processor jar has no META-INF/gradle/incremental.annotation.processors'
+assert jar.getInputStream(entry).text.trim() == 'io.jgan.processor.JganProcessor,isolating'
+jar.close()
+
 def log = new File(basedir, 'build.log').text
 assert log.contains('G params: max difference') && log.contains('D input: max difference')
 return true

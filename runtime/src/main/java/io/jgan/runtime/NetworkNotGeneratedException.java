@@ -7,7 +7,9 @@ package io.jgan.runtime;
 public final class NetworkNotGeneratedException extends IllegalStateException {
     private static final long serialVersionUID = 1L;
 
+    /** The spec's binary name. */
     private final String spec;
+    /** The missing class's binary name. */
     private final String generatedClass;
 
     /**
@@ -25,12 +27,12 @@ public final class NetworkNotGeneratedException extends IllegalStateException {
         this.generatedClass = generatedClass;
     }
 
-    /** The spec's binary name, e.g. {@code com.example.MyGan}. */
+    /** {@return the spec's binary name, e.g. {@code com.example.MyGan}} */
     public String spec() {
         return spec;
     }
 
-    /** The missing class's binary name, e.g. {@code com.example.MyGan_Generator}. */
+    /** {@return the missing class's binary name, e.g. {@code com.example.MyGan_Generator}} */
     public String generatedClass() {
         return generatedClass;
     }

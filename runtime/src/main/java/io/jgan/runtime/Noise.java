@@ -22,7 +22,14 @@ public record Noise(Distribution distribution, int size, float a, float b) imple
         BERNOULLI
     }
 
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param distribution which family
+     * @param size values per sample
+     * @param a lower bound (uniform), mean (gaussian) or probability of 1 (bernoulli)
+     * @param b upper bound (uniform) or standard deviation (gaussian); unused for bernoulli
+     */
     public Noise {
         if (size < 1) {
             throw new IllegalArgumentException("noise size must be at least 1, was " + size);
@@ -53,7 +60,13 @@ public record Noise(Distribution distribution, int size, float a, float b) imple
         sample(dst, batch, rng);
     }
 
-    /** Fills {@code dst[0 .. batch * size)} with fresh noise for {@code batch} samples. */
+    /**
+     * Fills {@code dst[0 .. batch * size)} with fresh noise for {@code batch} samples.
+     *
+     * @param dst where the noise goes
+     * @param batch how many samples
+     * @param rng where the values come from
+     */
     public void sample(float[] dst, int batch, Rng rng) {
         int n = batch * size;
         if (dst.length < n) {

@@ -16,6 +16,9 @@ public final class StepStats {
     /** Mean D(G(z)) over the last fake batch the discriminator saw. */
     public float fakeScore = Float.NaN;
 
+    /** Statistics before any iteration: iteration 0, NaN everywhere else. */
+    public StepStats() {}
+
     @Override
     public String toString() {
         return String.format(java.util.Locale.ROOT, "iteration %d: D loss %.4f, G loss %.4f, D(x) %.3f, D(G(z)) %.3f",
