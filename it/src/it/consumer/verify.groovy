@@ -24,6 +24,20 @@ assert entry != null : 'the processor jar has no META-INF/gradle/incremental.ann
 assert jar.getInputStream(entry).text.trim() == 'io.jgan.processor.JganProcessor,isolating'
 jar.close()
 
+// docs/write-a-layer.md shows this project's code: every complete source file in it is one of ours.
+def guide = new File(basedir, '../../../../docs/write-a-layer.md')
+if (guide.isFile()) {
+    def files = (guide.text =~ /(?s)```java\n(package .*?)```/).collect { it[1] }
+    assert files.size() == 4
+    files.each { block ->
+        def name = (block =~ /(?:interface|class|@interface) (\w+)/)[0][1]
+        def matches = []
+        basedir.eachFileRecurse { if (it.name == "${name}.java" && !basedir.toPath().relativize(it.toPath()).toString().contains('target/')) matches << it }
+        assert matches.size() == 1 : "${name}: ${matches}"
+        assert matches[0].text == block : "docs/write-a-layer.md's ${name} differs from ${matches[0]}"
+    }
+}
+
 def log = new File(basedir, 'build.log').text
 assert log.contains('G params: max difference') && log.contains('D input: max difference')
 return true

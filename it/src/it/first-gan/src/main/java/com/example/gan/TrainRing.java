@@ -18,8 +18,8 @@ public final class TrainRing {
         g.initialize(rng);                                      // PyTorch's default initialisation
         d.initialize(rng);
 
-        // Adam with the learning rate and beta1 = 0.5 of the DCGAN paper's GANs (PyTorch's default
-        // beta1 = 0.9 makes this GAN drift around the circle instead of covering it).
+        // Adam with beta1 = 0.5, as in the DCGAN paper: with PyTorch's default 0.9 this GAN leaves
+        // whole arcs of the circle empty.
         Adam gAdam = new Adam(g.parameters(), g.gradients(), 1e-3, 0.5, 0.999, 1e-8);
         Adam dAdam = new Adam(d.parameters(), d.gradients(), 1e-3, 0.5, 0.999, 1e-8);
         GanTrainer trainer = new GanTrainer(g, d, gAdam, dAdam, new RingData(),
