@@ -18,10 +18,10 @@ public interface LayerCode {
     /** Values per sample leaving this layer. */
     int outputWidth();
 
-    /** Field holding this layer's input, [batch, inputWidth]. */
+    /** Field holding this layer's input, [batch, inputWidth] (batch as in {@link #batch()}). */
     String input();
 
-    /** Field holding this layer's output, [batch, outputWidth]. */
+    /** Field holding this layer's output, [outputBatch, outputWidth] ({@link LayerEmitter#outputBatch}). */
     String output();
 
     /** Field where the backward pass writes the gradient with respect to the input. */
@@ -33,7 +33,10 @@ public interface LayerCode {
     /** Field of this layer's scratch buffer ({@link LayerEmitter#scratchPerSample}), or null. */
     String scratch();
 
-    /** Name of the int parameter holding the batch size. */
+    /**
+     * Name of the int parameter holding how many samples enter this layer: the network's batch, or
+     * what an earlier layer's {@link LayerEmitter#outputBatch} made of it.
+     */
     String batch();
 
     /** Offset of this layer's first parameter in {@code params}/{@code grads}. */

@@ -40,6 +40,21 @@ public abstract class LayerEmitter {
         return 0;
     }
 
+    /**
+     * How many samples leave this layer when {@code batch} samples enter it, as a Java {@code int}
+     * expression of the variable named {@code batch}; null (the default) keeps the batch, as almost
+     * every layer does. A layer that summarises its batch (minibatch statistics) returns e.g.
+     * {@code CodeBlock.of("1")}. The layers after it then run on that many samples: their methods
+     * receive it as their {@code batch} parameter, their buffers are sized by it, and the generated
+     * network overrides {@code Network.outputBatch(int)} with the composition over all layers.
+     *
+     * <p>The expression must be side-effect free and depend only on {@code batch}: it is evaluated
+     * in the constructor (for {@code maxBatch}, to size buffers) as well as on every pass.
+     */
+    public CodeBlock outputBatch(LayerSpec layer, String batch) {
+        return null;
+    }
+
     /** How the layer appears in reports and checkpoints, e.g. {@code Dense(units = 7)}. */
     public String describe(LayerSpec layer) {
         String name = annotationType();
@@ -51,7 +66,11 @@ public abstract class LayerEmitter {
         return CodeBlock.of("");
     }
 
-    /** Code computing {@link LayerCode#output()} from {@link LayerCode#input()} for {@code batch} samples. */
+    /**
+     * Code computing {@link LayerCode#output()} from {@link LayerCode#input()} for the
+     * {@link LayerCode#batch()} samples entering the layer (and, for a layer with an
+     * {@link #outputBatch}, writing the samples that leave it).
+     */
     public abstract CodeBlock forward(LayerCode code);
 
     /**
