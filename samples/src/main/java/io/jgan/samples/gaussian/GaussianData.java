@@ -3,7 +3,7 @@ package io.jgan.samples.gaussian;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.RealData;
 
-/** Real data: one number per sample, drawn from N(mean, std). */
+/** Real data: one number per sample, drawn from N(mean, std) (by the {@link Ziggurat}). */
 public final class GaussianData implements RealData {
     /** The seed's mean. */
     public static final double MEAN = 4.0;
@@ -35,7 +35,7 @@ public final class GaussianData implements RealData {
     @Override
     public void next(float[] dst, int batch, Rng rng) {
         for (int b = 0; b < batch; b++) {
-            dst[b] = (float) (mean + std * rng.nextGaussian());
+            dst[b] = (float) (mean + std * Ziggurat.next(rng));
         }
     }
 
