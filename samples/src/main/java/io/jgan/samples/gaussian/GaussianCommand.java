@@ -42,8 +42,10 @@ public final class GaussianCommand implements Runnable {
                 "Last line: mean=... std=... skew=... kurtosis=... ks=... (ks: Kolmogorov-Smirnov distance).",
                 "With --runs N, trains N seeds and prints a table; last line: good_fits=k/N."})
     public static final class Train implements Callable<Integer> {
-        @Option(names = "--spec", defaultValue = "seed", paramLabel = "NAME",
-                description = "seed: the article's configuration. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--spec", defaultValue = "stable", paramLabel = "NAME",
+                description = {"stable: the seed's GAN with leaky-ReLU hidden layers in D and a final low learning"
+                        + " rate, fits every seed tried; seed: the article's configuration exactly (about 8 of 10 runs"
+                        + " fit). Default: ${DEFAULT-VALUE}."})
         String specName;
 
         @Option(names = "--seed", defaultValue = "1",

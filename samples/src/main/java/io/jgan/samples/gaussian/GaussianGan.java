@@ -2,7 +2,9 @@ package io.jgan.samples.gaussian;
 
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
+import io.jgan.runtime.optim.Optimizer;
 import io.jgan.runtime.train.GanTrainer;
+import io.jgan.runtime.train.ParameterAverage;
 import io.jgan.runtime.train.Sampler;
 import io.jgan.runtime.train.StepStats;
 import io.jgan.runtime.train.TrainingDivergedException;
@@ -90,7 +92,7 @@ public final class GaussianGan {
      * @param samples those values
      * @param epochMillis mean milliseconds per training epoch
      * @param diverged why training stopped early, or null
-     * @param generatorParameters the trained generator's parameters (for reproducibility checks)
+     * @param generatorParameters the evaluated generator's parameters (averaged, if the spec averages)
      */
     public record Result(long seed, Fit fit, float[] samples, double epochMillis, String diverged,
             float[] generatorParameters) {}
@@ -106,8 +108,11 @@ public final class GaussianGan {
         generator.initialize(rng);
         discriminator.initialize(rng);
         GaussianData data = new GaussianData();
-        GanTrainer trainer = new GanTrainer(generator, discriminator, spec.generatorOptimizer(generator),
-                spec.discriminatorOptimizer(discriminator), data, spec.config(), rng);
+        Optimizer generatorOptimizer = spec.generatorOptimizer(generator);
+        Optimizer discriminatorOptimizer = spec.discriminatorOptimizer(discriminator);
+        GanTrainer trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data,
+                spec.config(), rng);
+        ParameterAverage average = spec.averageDecay() > 0 ? new ParameterAverage(generator, spec.averageDecay()) : null;
         String diverged = null;
         long start = System.nanoTime();
         int done = 0;
@@ -115,6 +120,9 @@ public final class GaussianGan {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 StepStats stats = trainer.iterate();
                 done = epoch;
+                if (average != null) {
+                    average.update();
+                }
                 if (progress != null && (epoch % every == 0 || epoch == epochs)) {
                     progress.epoch(epoch, epochs, stats, generator);
                 }
@@ -123,6 +131,9 @@ public final class GaussianGan {
             diverged = e.getMessage();
         }
         double epochMillis = done == 0 ? 0 : (System.nanoTime() - start) / 1e6 / done;
+        if (average != null && average.updates() > 0) {
+            average.copyTo(generator); // training is over: evaluate the averaged generator
+        }
         // Evaluation draws from its own generator: the figures do not depend on how often we printed.
         float[] samples = Sampler.generate(generator, EVALUATION_SAMPLES, new Rng(seed * 31 + 7));
         return new Result(seed, Fit.of(samples, samples.length, data), samples, epochMillis, diverged,
