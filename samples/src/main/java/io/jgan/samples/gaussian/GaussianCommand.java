@@ -8,9 +8,10 @@ import io.jgan.runtime.train.Sampler;
 import io.jgan.samples.bench.TorchReference;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -190,9 +191,10 @@ public final class GaussianCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            double jganMillis = measureJgan(rounds, epochs);
-            System.out.printf(Locale.ROOT, "jgan: %.4f ms per epoch (median of %d rounds of %d epochs)%n", jganMillis,
-                    rounds, epochs);
+            double[] jgan = measureJgan(rounds, epochs);
+            double jganMillis = jgan[0];
+            System.out.printf(Locale.ROOT, "jgan: %.4f ms per epoch (median of %d rounds of %d epochs; %.4f ms of CPU"
+                    + " time: more than that is time the thread waited for a core)%n", jganMillis, rounds, epochs, jgan[1]);
             String why = TorchReference.unavailableReason();
             OptionalDouble torch = OptionalDouble.empty();
             if (why == null) {
@@ -211,22 +213,30 @@ public final class GaussianCommand implements Runnable {
             return 0;
         }
 
-        /** Median over rounds of the mean milliseconds per epoch of the seed spec. */
-        static double measureJgan(int rounds, int epochs) {
+        /**
+         * The median over rounds of the wall-clock milliseconds per epoch of the seed spec, and the
+         * CPU milliseconds per epoch of that same round.
+         */
+        static double[] measureJgan(int rounds, int epochs) {
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            boolean cpu = threads.isCurrentThreadCpuTimeSupported();
             GanTrainer trainer = newTrainer(0);
             for (int e = 0; e < 1000; e++) {
                 trainer.iterate(); // warm-up: let C2 compile the generated code
             }
-            double[] perEpoch = new double[rounds];
+            double[][] perEpoch = new double[rounds][];
             for (int r = 0; r < rounds; r++) {
                 trainer = newTrainer(r + 1);
+                long cpuStart = cpu ? threads.getCurrentThreadCpuTime() : 0;
                 long start = System.nanoTime();
                 for (int e = 0; e < epochs; e++) {
                     trainer.iterate();
                 }
-                perEpoch[r] = (System.nanoTime() - start) / 1e6 / epochs;
+                long wall = System.nanoTime() - start;
+                long used = cpu ? threads.getCurrentThreadCpuTime() - cpuStart : -epochs * 1_000_000L;
+                perEpoch[r] = new double[] {wall / 1e6 / epochs, used / 1e6 / epochs};
             }
-            Arrays.sort(perEpoch);
+            Arrays.sort(perEpoch, (a, b) -> Double.compare(a[0], b[0]));
             return perEpoch[rounds / 2];
         }
 
