@@ -157,6 +157,10 @@ public final class SpecValidator {
                 widthKnown = false;
                 continue;
             }
+            if (generator && emitter.outputBatch(layer, "batch") != null) {
+                report.error(Message.BATCH_IN_GENERATOR.format(name), member, layerAnnotation, null);
+                continue;
+            }
             List<ParameterShape> parameters = emitter.parameters(layer);
             LayerModel model = new LayerModel(layers.size(), layer, emitter, out, offset, parameters,
                     emitter.scratchPerSample(layer), emitter.describe(layer));

@@ -94,11 +94,15 @@ class OutputBatchTest {
     }
 
     private static Compilation compile() {
+        return compile(SPEC);
+    }
+
+    private static Compilation compile(String spec) {
         List<LayerEmitter> emitters = new java.util.ArrayList<>();
         ServiceLoader.load(LayerEmitter.class, JganProcessor.class.getClassLoader()).forEach(emitters::add);
         emitters.add(new MeanOverBatchEmitter());
         return javac().withProcessors(new JganProcessor(emitters)).withOptions("-Xlint:all,-processing", "-Werror")
-                .compile(Specs.source("test.Pooled", SPEC));
+                .compile(Specs.source("test.Pooled", spec));
     }
 
     @Test
@@ -142,6 +146,18 @@ class OutputBatchTest {
                 assertEquals(g, dx[b * 3 + i], 1e-6, "sample " + b + ", input " + i);
             }
         }
+    }
+
+    @Test
+    void aGeneratorMayNotChangeTheBatch() {
+        String spec = SPEC.replace("@Dense(units = 3) void out();", "@Dense(units = 3) void out();\n"
+                + "        @MeanOverBatch void pooledOut();");
+        Compilation compilation = compile(spec);
+        com.google.testing.compile.CompilationSubject.assertThat(compilation).hadErrorCount(1);
+        com.google.testing.compile.CompilationSubject.assertThat(compilation)
+                .hadErrorContaining("[jgan.batch-in-generator] layer pooledOut changes the number of samples")
+                .inFile(Specs.source("test.Pooled", spec))
+                .onLine(Specs.lineOf(spec, "void pooledOut()"));
     }
 
     @Test
