@@ -44,6 +44,9 @@ public enum Message {
     DISCRIMINATOR_OUTPUT("discriminator-output", "the discriminator must end in one unit (the probability that its"
             + " input is real), but its last layer %s gives %d values per sample; end it with e.g."
             + " @Dense(units = 1) and @Sigmoid"),
+    BATCH_IN_GENERATOR("batch-in-generator", "layer %s changes the number of samples (its emitter has an"
+            + " outputBatch), which only a discriminator may do: the generator must make one sample per noise sample;"
+            + " move it to the discriminator"),
     SIZE_MISMATCH("size-mismatch", "discriminator inputSize is %d but the generator makes %d values per sample;"
             + " make them equal (the discriminator reads the generator's samples)"),
     INTERNAL("internal", "internal jgan error, please report it with this trace: %s");

@@ -13,6 +13,7 @@ import io.jgan.processor.spi.LayerSpec;
 import io.jgan.processor.spi.Literals;
 import io.jgan.processor.spi.ParameterShape;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,22 +87,28 @@ public final class NetworkWriter {
                 .addJavadoc("A $L for batches of up to {@code maxBatch} samples; call {@link #initialize} before use.\n", role)
                 .addParameter(int.class, "maxBatch")
                 .addStatement("super(INFO, maxBatch, $L)", network.hasInputGradient());
+        List<String> maxBatches = batches("maxBatch", constructor);
         for (int k = 0; k < layers.size() - 1; k++) {
             LayerModel layer = layers.get(k);
-            String shape = "[batch, " + layer.outputWidth() + "]";
+            String shape = "[" + batchWord(k + 1) + ", " + layer.outputWidth() + "]";
             t.addField(buffer(outName(k), shape + ": output of {@code " + layer.name() + "}, " + layer.description() + "."));
             t.addField(buffer(gradName(k), shape + ": gradient with respect to {@code " + outName(k) + "}."));
-            constructor.addStatement("$N = new float[maxBatch * $L]", outName(k), layer.outputWidth());
-            constructor.addStatement("$N = new float[maxBatch * $L]", gradName(k), layer.outputWidth());
+            constructor.addStatement("$N = new float[$N * $L]", outName(k), maxBatches.get(k + 1), layer.outputWidth());
+            constructor.addStatement("$N = new float[$N * $L]", gradName(k), maxBatches.get(k + 1), layer.outputWidth());
         }
-        for (LayerModel layer : layers) {
+        for (int k = 0; k < layers.size(); k++) {
+            LayerModel layer = layers.get(k);
             if (layer.scratchPerSample() > 0) {
-                t.addField(buffer(scratchName(layer), "[batch, " + layer.scratchPerSample() + "]: scratch of {@code "
-                        + layer.name() + "} kept from forward to backward."));
-                constructor.addStatement("$N = new float[maxBatch * $L]", scratchName(layer), layer.scratchPerSample());
+                t.addField(buffer(scratchName(layer), "[" + batchWord(k) + ", " + layer.scratchPerSample()
+                        + "]: scratch of {@code " + layer.name() + "} kept from forward to backward."));
+                constructor.addStatement("$N = new float[$N * $L]", scratchName(layer), maxBatches.get(k),
+                        layer.scratchPerSample());
             }
         }
         t.addMethod(constructor.build());
+        if (changesBatch()) {
+            t.addMethod(outputBatch());
+        }
         t.addMethod(initializeLayers());
         t.addMethod(forwardLayers());
         t.addMethod(backwardLayers("backwardParameterLayers", true));
@@ -189,10 +196,66 @@ public final class NetworkWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
                 .addParameter(int.class, "batch");
-        for (LayerModel layer : layers) {
-            m.addStatement("$N(batch)", layer.name() + "Forward");
+        List<String> batches = batches("batch", m);
+        for (int k = 0; k < layers.size(); k++) {
+            m.addStatement("$N($N)", layers.get(k).name() + "Forward", batches.get(k));
         }
         return m.build();
+    }
+
+    /** Whether a layer changes the number of samples (e.g. minibatch statistics). */
+    private boolean changesBatch() {
+        for (LayerModel layer : layers) {
+            if (layer.emitter().outputBatch(layer.spec(), "batch") != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The variables holding how many samples enter each layer, given {@code first} entering the
+     * network: element k is layer k's, the last element the network's output batch. A layer that
+     * changes the batch gets a local {@code final int} declared in {@code m}; the others share the
+     * variable before them, so a network without such layers declares nothing.
+     */
+    private List<String> batches(String first, MethodSpec.Builder m) {
+        NameAllocator names = new NameAllocator();
+        names.newName("batch");
+        names.newName("maxBatch");
+        List<String> batches = new ArrayList<>();
+        String current = first;
+        batches.add(current);
+        for (LayerModel layer : layers) {
+            CodeBlock next = layer.emitter().outputBatch(layer.spec(), current);
+            if (next != null) {
+                current = names.newName(layer.name() + "Batch");
+                m.addStatement("final int $N = $L", current, next);
+            }
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    /** How buffer comments name the number of samples entering layer k. */
+    private String batchWord(int k) {
+        for (int j = k - 1; j >= 0; j--) {
+            if (layers.get(j).emitter().outputBatch(layers.get(j).spec(), "batch") != null) {
+                return "batch after " + layers.get(j).name();
+            }
+        }
+        return "batch";
+    }
+
+    /** {@code Network.outputBatch(int)} for a network whose layers change the number of samples. */
+    private MethodSpec outputBatch() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("outputBatch")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(int.class)
+                .addParameter(int.class, "batch");
+        List<String> batches = batches("batch", m);
+        return m.addStatement("return $N", batches.get(batches.size() - 1)).build();
     }
 
     /**
@@ -205,6 +268,7 @@ public final class NetworkWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
                 .addParameter(int.class, "batch");
+        List<String> batches = batches("batch", m);
         for (int k = layers.size() - 1; k >= 0; k--) {
             LayerModel layer = layers.get(k);
             boolean parameterGradients = parameters && layer.parameterCount() > 0;
@@ -212,7 +276,7 @@ public final class NetworkWriter {
             if (!parameterGradients && !inputGradients) {
                 continue;
             }
-            m.addStatement("$N(batch)", backwardMethod(k, parameterGradients, inputGradients));
+            m.addStatement("$N($N)", backwardMethod(k, parameterGradients, inputGradients), batches.get(k));
         }
         return m.build();
     }

@@ -173,6 +173,10 @@ public final class SpecValidator {
                 widthKnown = false;
                 continue;
             }
+            if (generator && emitter.outputBatch(layer, "batch") != null) {
+                report.error(Message.BATCH_IN_GENERATOR.format(name), member, layerAnnotation, null);
+                continue;
+            }
             List<ParameterShape> parameters = emitter.parameters(layer);
             long count = 0;
             for (ParameterShape p : parameters) {

@@ -18,10 +18,10 @@ public interface LayerCode {
     /** {@return values per sample leaving this layer} */
     int outputWidth();
 
-    /** {@return field holding this layer's input, [batch, inputWidth]} */
+    /** {@return field holding this layer's input, [batch, inputWidth] (batch as in {@link #batch()})} */
     String input();
 
-    /** {@return field holding this layer's output, [batch, outputWidth]} */
+    /** {@return field holding this layer's output, [outputBatch, outputWidth] ({@link LayerEmitter#outputBatch})} */
     String output();
 
     /** {@return field where the backward pass writes the gradient with respect to the input} */
@@ -33,7 +33,10 @@ public interface LayerCode {
     /** {@return field of this layer's scratch buffer ({@link LayerEmitter#scratchPerSample}), or null} */
     String scratch();
 
-    /** {@return name of the int parameter holding the batch size} */
+    /**
+     * {@return name of the int parameter holding how many samples enter this layer: the network's
+     * batch, or what an earlier layer's {@link LayerEmitter#outputBatch} made of it}
+     */
     String batch();
 
     /** {@return offset of this layer's first parameter in {@code params}/{@code grads}} */

@@ -55,6 +55,25 @@ public abstract class LayerEmitter {
     }
 
     /**
+     * How many samples leave this layer when {@code batch} samples enter it, as a Java {@code int}
+     * expression of the variable named {@code batch}; null (the default) keeps the batch, as almost
+     * every layer does. A layer that summarises its batch (minibatch statistics) returns e.g.
+     * {@code CodeBlock.of("1")}. The layers after it then run on that many samples: their methods
+     * receive it as their {@code batch} parameter, their buffers are sized by it, and the generated
+     * network overrides {@code Network.outputBatch(int)} with the composition over all layers.
+     *
+     * <p>The expression must be side-effect free and depend only on {@code batch}: it is evaluated
+     * in the constructor (for {@code maxBatch}, to size buffers) as well as on every pass.
+     *
+     * @param layer the validated layer
+     * @param batch the name of the variable holding the number of samples entering the layer
+     * @return the expression, or null to keep the batch
+     */
+    public CodeBlock outputBatch(LayerSpec layer, String batch) {
+        return null;
+    }
+
+    /**
      * {@return how the layer appears in reports and checkpoints, e.g. {@code Dense(units = 7)}}
      *
      * @param layer the validated layer
@@ -74,7 +93,9 @@ public abstract class LayerEmitter {
     }
 
     /**
-     * {@return code computing {@link LayerCode#output()} from {@link LayerCode#input()} for {@code batch} samples}
+     * {@return code computing {@link LayerCode#output()} from {@link LayerCode#input()} for the
+     * {@link LayerCode#batch()} samples entering the layer (and, for a layer with an
+     * {@link #outputBatch}, writing the samples that leave it)}
      *
      * @param code where the layer's data lives
      */

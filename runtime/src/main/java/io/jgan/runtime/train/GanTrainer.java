@@ -178,6 +178,8 @@ public final class GanTrainer {
         BinaryCrossEntropy.gradient(score, n, config.fakeLabel(), scale, discriminator.outputGradient());
         discriminator.backward();
 
+        stats.discriminatorRealLoss = realLoss;
+        stats.discriminatorFakeLoss = fakeLoss;
         stats.discriminatorLoss = scale * (realLoss + fakeLoss);
         discriminatorOptimizer.step();
     }

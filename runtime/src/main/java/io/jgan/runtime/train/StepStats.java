@@ -9,6 +9,10 @@ public final class StepStats {
     public long iteration;
     /** The discriminator's loss in its last step this iteration. */
     public float discriminatorLoss = Float.NaN;
+    /** The discriminator's loss on the real batch alone in its last step (the seed's "D real error"). */
+    public float discriminatorRealLoss = Float.NaN;
+    /** The discriminator's loss on the fake batch alone in its last step (the seed's "D fake error"). */
+    public float discriminatorFakeLoss = Float.NaN;
     /** The generator's loss in its last step this iteration. */
     public float generatorLoss = Float.NaN;
     /** Mean D(x) over the last real batch. */
