@@ -20,6 +20,11 @@ import java.util.List;
 public final class DenseEmitter extends LayerEmitter {
     /** Above this many weights a layer is emitted as loops, keeping methods far below 8000 bytes. */
     static final int UNROLL_LIMIT = 128;
+    /**
+     * Nor is a layer with more than this many inputs or outputs: per-input and per-output code (loads,
+     * bias gradients, sums) grows the method too, so a 1 x 128 layer would pass 8000 bytes.
+     */
+    static final int UNROLL_MAX_SIDE = 32;
 
     @Override
     public String annotationType() {
@@ -55,7 +60,9 @@ public final class DenseEmitter extends LayerEmitter {
     }
 
     private static boolean unrolled(LayerCode code) {
-        return code.layer().inputWidth() * code.outputWidth() <= UNROLL_LIMIT;
+        int in = code.layer().inputWidth();
+        int out = code.outputWidth();
+        return in * out <= UNROLL_LIMIT && in <= UNROLL_MAX_SIDE && out <= UNROLL_MAX_SIDE;
     }
 
     @Override

@@ -51,16 +51,17 @@ class DenseUnrollBoundaryTest {
 
     @ParameterizedTest(name = "{0} x {1} weights")
     @CsvSource({
-        // in*out == UNROLL_LIMIT (128): the largest unrolled layers, in every aspect ratio.
-        "128, 1", "1, 128", "64, 2", "2, 64", "16, 8", "8, 16",
-        // Just above: loops.
-        "129, 1", "1, 129", "43, 3", "3, 43"})
+        // in*out == UNROLL_LIMIT (128) with both sides <= UNROLL_MAX_SIDE (32): the largest unrolled layers.
+        "32, 4", "4, 32", "16, 8", "8, 16",
+        // Just above, by weights or by one side: loops.
+        "129, 1", "1, 129", "43, 3", "3, 43", "33, 1", "1, 33", "128, 1", "1, 128"})
     void everyMethodStaysUnderTheJitLimit(int in, int out) {
         Compilation compilation = Specs.compile(Specs.source("test.Boundary", spec(in, out)));
         assertThat(compilation).succeededWithoutWarnings();
 
         Specs.assertNoHugeMethods(compilation);
-        boolean unrolled = in * out <= DenseEmitter.UNROLL_LIMIT;
+        boolean unrolled = in * out <= DenseEmitter.UNROLL_LIMIT
+                && in <= DenseEmitter.UNROLL_MAX_SIDE && out <= DenseEmitter.UNROLL_MAX_SIDE;
         String generator = Specs.generatedSource(compilation, "test.Boundary_Generator");
         String discriminator = Specs.generatedSource(compilation, "test.Boundary_Discriminator");
         assertEquals(unrolled, isUnrolled(Specs.methodSource(generator, "private void boundaryForward(")));

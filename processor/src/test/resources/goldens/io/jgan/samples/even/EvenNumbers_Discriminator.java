@@ -101,6 +101,14 @@ public final class EvenNumbers_Discriminator extends Network {
         final float[] x = input;
         final float[] y = denseOut;
         final float[] p = params;
+        final float w0_0 = p[0];
+        final float w1_0 = p[1];
+        final float w2_0 = p[2];
+        final float w3_0 = p[3];
+        final float w4_0 = p[4];
+        final float w5_0 = p[5];
+        final float w6_0 = p[6];
+        final float bias0 = p[7];
         for (int b = 0; b < batch; b++) {
             final int xb = b * 7;
             final int yb = b * 1;
@@ -111,7 +119,7 @@ public final class EvenNumbers_Discriminator extends Network {
             final float x4 = x[xb + 4];
             final float x5 = x[xb + 5];
             final float x6 = x[xb + 6];
-            y[yb] = p[7] + x0 * p[0] + x1 * p[1] + x2 * p[2] + x3 * p[3] + x4 * p[4] + x5 * p[5] + x6 * p[6];
+            y[yb] = bias0 + x0 * w0_0 + x1 * w1_0 + x2 * w2_0 + x3 * w3_0 + x4 * w4_0 + x5 * w5_0 + x6 * w6_0;
         }
     }
 
@@ -150,6 +158,14 @@ public final class EvenNumbers_Discriminator extends Network {
         final float[] dy = denseGrad;
         final float[] x = input;
         final float[] g = grads;
+        float gBias0 = 0f;
+        float gW0_0 = 0f;
+        float gW1_0 = 0f;
+        float gW2_0 = 0f;
+        float gW3_0 = 0f;
+        float gW4_0 = 0f;
+        float gW5_0 = 0f;
+        float gW6_0 = 0f;
         for (int b = 0; b < batch; b++) {
             final int xb = b * 7;
             final int yb = b * 1;
@@ -161,15 +177,23 @@ public final class EvenNumbers_Discriminator extends Network {
             final float x4 = x[xb + 4];
             final float x5 = x[xb + 5];
             final float x6 = x[xb + 6];
-            g[7] += dy0;
-            g[0] += x0 * dy0;
-            g[1] += x1 * dy0;
-            g[2] += x2 * dy0;
-            g[3] += x3 * dy0;
-            g[4] += x4 * dy0;
-            g[5] += x5 * dy0;
-            g[6] += x6 * dy0;
+            gBias0 += dy0;
+            gW0_0 += x0 * dy0;
+            gW1_0 += x1 * dy0;
+            gW2_0 += x2 * dy0;
+            gW3_0 += x3 * dy0;
+            gW4_0 += x4 * dy0;
+            gW5_0 += x5 * dy0;
+            gW6_0 += x6 * dy0;
         }
+        g[7] += gBias0;
+        g[0] += gW0_0;
+        g[1] += gW1_0;
+        g[2] += gW2_0;
+        g[3] += gW3_0;
+        g[4] += gW4_0;
+        g[5] += gW5_0;
+        g[6] += gW6_0;
     }
 
     /**
@@ -179,17 +203,24 @@ public final class EvenNumbers_Discriminator extends Network {
         final float[] dy = denseGrad;
         final float[] dx = inputGrad;
         final float[] p = params;
+        final float w0_0 = p[0];
+        final float w1_0 = p[1];
+        final float w2_0 = p[2];
+        final float w3_0 = p[3];
+        final float w4_0 = p[4];
+        final float w5_0 = p[5];
+        final float w6_0 = p[6];
         for (int b = 0; b < batch; b++) {
             final int xb = b * 7;
             final int yb = b * 1;
             final float dy0 = dy[yb];
-            dx[xb] = p[0] * dy0;
-            dx[xb + 1] = p[1] * dy0;
-            dx[xb + 2] = p[2] * dy0;
-            dx[xb + 3] = p[3] * dy0;
-            dx[xb + 4] = p[4] * dy0;
-            dx[xb + 5] = p[5] * dy0;
-            dx[xb + 6] = p[6] * dy0;
+            dx[xb] = w0_0 * dy0;
+            dx[xb + 1] = w1_0 * dy0;
+            dx[xb + 2] = w2_0 * dy0;
+            dx[xb + 3] = w3_0 * dy0;
+            dx[xb + 4] = w4_0 * dy0;
+            dx[xb + 5] = w5_0 * dy0;
+            dx[xb + 6] = w6_0 * dy0;
         }
     }
 }
