@@ -27,7 +27,10 @@ def parse_args():
     p.add_argument("--seed", type=int, default=0, help="torch.manual_seed / numpy seed (default 0)")
     p.add_argument("--report", action="store_true",
                    help="after training, print how many of 1000 samples are even (informative lines only)")
-    return p.parse_args()
+    a = p.parse_args()
+    if a.steps < 1 or a.warmup < 0:
+        p.error("--steps must be >= 1 and --warmup >= 0")
+    return a
 
 
 args = parse_args()

@@ -31,7 +31,10 @@ def parse_args():
     p.add_argument("--report", action="store_true",
                    help="train --report-epochs epochs and print the final mean/std of 10000 samples")
     p.add_argument("--report-epochs", type=int, default=5000, help="epochs for --report (default 5000)")
-    return p.parse_args()
+    a = p.parse_args()
+    if a.epochs < 1 or a.warmup < 0:
+        p.error("--epochs must be >= 1 and --warmup >= 0")
+    return a
 
 
 args = parse_args()

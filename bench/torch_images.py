@@ -38,6 +38,8 @@ def parse_args():
         a.warmup = 200 if a.matmul else 10
     if a.steps is None:
         a.steps = 3000 if a.matmul else 200
+    if a.steps < 1 or a.warmup < 0:
+        p.error("--steps must be >= 1 and --warmup >= 0")
     return a
 
 
