@@ -35,6 +35,8 @@ public abstract class Network {
     protected Rng random = new Rng(0);
     /** Training mode: dropout active. */
     protected boolean training = true;
+    /** The threads large layers split their products over; see {@link #setThreads(int)}. */
+    protected Parallel parallel = Parallel.defaultPool();
     private int batch = -1;
     private boolean forwardWasTraining;
 
@@ -107,6 +109,20 @@ public abstract class Network {
     /** Whether the network is in training mode. */
     public final boolean isTraining() {
         return training;
+    }
+
+    /**
+     * Runs the products of large layers on {@code threads} threads (a shared {@link Parallel} pool);
+     * the default is {@link Parallel#defaultThreads()}: the available processors, at most 2. Work is
+     * split over outputs, so results are bit for bit the same for every thread count.
+     */
+    public final void setThreads(int threads) {
+        this.parallel = Parallel.withThreads(threads);
+    }
+
+    /** How many threads large layers use. */
+    public final int threads() {
+        return parallel.threads();
     }
 
     /** The generator that stochastic layers (dropout) draw from. */

@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 
 import com.palantir.javapoet.TypeSpec;
 import io.jgan.processor.spi.LayerCode;
+import io.jgan.processor.spi.LayerKernel;
 import io.jgan.processor.spi.LayerSpec;
 import io.jgan.processor.spi.Literals;
 import io.jgan.processor.spi.ParameterShape;
@@ -75,6 +76,16 @@ public final class NetworkWriter {
             t.addField(buffer(gradName(k), shape + ": gradient with respect to {@code " + outName(k) + "}."));
             constructor.addStatement("$N = new float[maxBatch * $L]", outName(k), layer.outputWidth());
             constructor.addStatement("$N = new float[maxBatch * $L]", gradName(k), layer.outputWidth());
+        }
+        for (int k = 0; k < layers.size(); k++) {
+            LayerModel layer = layers.get(k);
+            LayerCode code = code(k, false, false);
+            LayerKernel kernel = layer.emitter().kernel(code);
+            if (kernel != null) {
+                t.addField(FieldSpec.builder(kernel.type(), code.kernel(), Modifier.PRIVATE, Modifier.FINAL)
+                        .addJavadoc("The products of {@code $L}, with their scratch memory.\n", layer.name()).build());
+                constructor.addStatement("$N = $L", code.kernel(), kernel.initializer());
+            }
         }
         for (LayerModel layer : layers) {
             if (layer.scratchPerSample() > 0) {

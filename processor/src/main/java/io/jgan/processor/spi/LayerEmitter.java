@@ -46,6 +46,14 @@ public abstract class LayerEmitter {
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
+    /**
+     * The object this layer's code keeps between calls ({@link LayerKernel}), or null (the default)
+     * for none; the code refers to it as {@link LayerCode#kernel()}.
+     */
+    public LayerKernel kernel(LayerCode code) {
+        return null;
+    }
+
     /** Code drawing the initial parameters from the {@code io.jgan.runtime.Rng rng} in scope; none by default. */
     public CodeBlock initialize(LayerCode code) {
         return CodeBlock.of("");
