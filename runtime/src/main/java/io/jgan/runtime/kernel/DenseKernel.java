@@ -9,49 +9,53 @@ import java.util.Arrays;
  * ({@code dy W^T}), each split over {@link Parallel} threads by output and shaped for C2's
  * auto-vectorisation. Generated networks keep one per large {@code @Dense} layer.
  *
- * <p><b>Why the row buffers.</b> C2 (JDK 17 to 25) vectorises a loop only if every array access in
- * it indexes the same way: {@code a[o] += c * b[o]} vectorises, but
- * {@code y[yb + o] += c * p[w + o]} does not, because two {@code float[]} accesses with different
- * run-time offsets might overlap and C2 does not check. So each product runs on separate row arrays
- * indexed by the bare loop variable, filled from and emptied into the flat buffers with
- * {@link System#arraycopy} (an intrinsic that needs no such proof), and every product has the one
- * inner loop of {@link #madd8}: {@code acc[o] += c0 s0[o] + ... + c7 s7[o]}, eight multiply-adds per
- * load and store of the accumulator, with the eight source rows hot in L1.
+ * <p><b>One inner loop, on one tile.</b> Every product is a sequence of updates
+ * {@code acc[k] += c0 s0[k] + ... + c7 s7[k]}: eight multiply-adds per load and store of the
+ * accumulator ({@link #madd8}). The accumulator row and the eight source rows live in one per-thread array, the tile, at fixed offsets, filled from and emptied into
+ * the flat buffers with {@link System#arraycopy}. The tile is not a detour but what makes it fast, for two reasons:
+ * <ul>
+ * <li>C2 (JDK 17 to 25) vectorises a loop only if its {@code float[]} accesses index alike:
+ *     {@code y[yb + o] += c * p[w + o]}, with two run-time offsets, stays scalar (~2 GFLOP/s);
+ *     {@code t[k] += c * t[k + 528]} vectorises.
+ * <li>With separate arrays the speed depended on where the heap put them, by up to 10x: a load whose
+ *     address matches a pending store's modulo 4096 waits for it (4K aliasing). In the tile the
+ *     sources sit at fixed distances above the accumulator ({@link #SLOT} floats, 2112 bytes apart:
+ *     source j is {@code 64 j} or {@code 2048 + 64 j} bytes past it modulo 4096), never just below,
+ *     and spread over the L1 sets.
+ * </ul>
  *
  * <p><b>Determinism.</b> Every output float is computed by one thread, in an order fixed by the shape
- * and the batch size alone (groups of eight terms, summed left to right, then added to the
- * accumulator); threads split the outputs, never a sum. Results are bit for bit the same for any
- * number of threads, and vector and scalar iterations of a loop agree because Java does not fuse
- * {@code a * b + c}.
+ * and the batch size alone (groups of eight products summed left to right, then added to the
+ * accumulator; a short last group is padded with zeros); threads split the outputs, never a sum.
+ * Results are bit for bit the same for any number of threads, and vector and scalar iterations of a
+ * loop agree because Java does not fuse {@code a * b + c}.
  *
- * <p>All memory is allocated in the constructor (per-thread packing rows once per new thread count);
- * a call allocates nothing. One instance serves one layer and is not thread-safe.
+ * <p>All memory is allocated in the constructor (the per-thread tiles once per new thread count); a
+ * call allocates nothing. One instance serves one layer and is not thread-safe.
  */
 public final class DenseKernel {
     /** Terms per accumulator update: the unrolling of the inner loop. */
     static final int GROUP = 8;
+    /** Distance in floats between the tile's rows: 2112 bytes, see the class comment. */
+    static final int SLOT = 528;
+    /** Widest row a tile holds: outputs are done {@value} at a time. */
+    static final int BLOCK = 512;
+    /** The weight gradient's block: its accumulator rows ({@code in} of them) are re-read per group of 8 samples, so they should stay in L2. */
+    static final int GRADIENT_BLOCK = 256;
     /** Thread boundaries fall on multiples of 16 floats (a 64-byte line). */
     static final int ALIGN = 16;
     /** Calls with fewer multiply-adds than this stay on the calling thread: a hand-off costs more. */
     static final long PARALLEL_MIN_MACS = 1L << 20;
-    /** Columns of the weight gradient done per pass, so its accumulator rows stay in L2. */
-    static final int GRADIENT_BLOCK = 256;
 
     private final int in;
     private final int out;
     private final int weight;
     private final int bias;
     private final int maxBatch;
-    /** [maxBatch][out]: forward accumulators; in the backward pass, the output gradient's rows. */
-    private final float[][] outRows;
-    /** [maxBatch][in]: input-gradient accumulators. */
-    private final float[][] inRows;
-    /** [in][out]: weight-gradient accumulators, copied from and back into the flat gradients. */
-    private final float[][] gradRows;
-    /** [out]: bias-gradient accumulator. */
-    private final float[] biasRow;
-    /** [part][GROUP][max(in, out)]: each thread's packed weight rows. */
-    private float[][][] packs = new float[0][][];
+    /** [part][(GROUP + 1) * SLOT]: each thread's tile; row 0 accumulates, rows 1..8 are sources. */
+    private float[][] tiles = new float[0][];
+    /** [part][GROUP]: each thread's coefficients of the current update. */
+    private float[][] coefficients = new float[0][];
 
     // The arguments of the call in progress, read by the parts (published by Parallel.run).
     private float[] x;
@@ -80,10 +84,7 @@ public final class DenseKernel {
         this.weight = weight;
         this.bias = bias;
         this.maxBatch = maxBatch;
-        this.outRows = new float[maxBatch][out];
-        this.inRows = new float[maxBatch][in];
-        this.gradRows = new float[in][out];
-        this.biasRow = new float[out];
+        ensureParts(Parallel.defaultThreads());
     }
 
     /** {@code y[b][o] = bias[o] + sum_i x[b][i] W[i][o]} for {@code batch} rows. */
@@ -130,15 +131,22 @@ public final class DenseKernel {
         x = y = dy = dx = params = grads = null;
     }
 
+    private void ensureParts(int parts) {
+        if (tiles.length < parts) {
+            float[][] grown = Arrays.copyOf(tiles, parts);
+            float[][] grownCoefficients = Arrays.copyOf(coefficients, parts);
+            for (int p = tiles.length; p < parts; p++) {
+                grown[p] = new float[(GROUP + 1) * SLOT];
+                grownCoefficients[p] = new float[GROUP];
+            }
+            tiles = grown;
+            coefficients = grownCoefficients;
+        }
+    }
+
     private void dispatch(Parallel parallel, Parallel.Task task) {
         int parts = (long) batch * in * out < PARALLEL_MIN_MACS ? 1 : parallel.threads();
-        if (packs.length < parts) {
-            float[][][] grown = Arrays.copyOf(packs, parts);
-            for (int p = packs.length; p < parts; p++) {
-                grown[p] = new float[GROUP][Math.max(in, out)];
-            }
-            packs = grown;
-        }
+        ensureParts(parts);
         if (parts == 1) {
             task.run(0, 1);
         } else {
@@ -155,94 +163,62 @@ public final class DenseKernel {
     private void forwardPart(int part, int parts) {
         final int o0 = split(out, part, parts);
         final int o1 = split(out, part + 1, parts);
-        if (o0 >= o1) {
-            return;
-        }
-        final int n = o1 - o0;
         final float[] x = this.x;
         final float[] p = this.params;
-        final float[][] rows = outRows;
-        final float[][] pack = packs[part];
+        final float[] y = this.y;
+        final float[] t = tiles[part];
+        final float[] c = coefficients[part];
         final int batch = this.batch;
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(p, bias + o0, rows[b], o0, n);
+        for (int b = 0; b < batch && o0 < o1; b++) {
+            System.arraycopy(p, bias + o0, y, b * out + o0, o1 - o0);
         }
-        int i = 0;
-        for (; i + GROUP <= in; i += GROUP) {
-            for (int k = 0; k < GROUP; k++) {
-                System.arraycopy(p, weight + (i + k) * out + o0, pack[k], o0, n);
+        for (int ob = o0; ob < o1; ob += BLOCK) {
+            final int m = Math.min(BLOCK, o1 - ob);
+            for (int i = 0; i < in; i += GROUP) {
+                final int r = Math.min(GROUP, in - i);
+                for (int j = 0; j < GROUP; j++) {
+                    loadSource(t, j, j < r ? p : null, weight + (i + j) * out + ob, m);
+                }
+                for (int b = 0; b < batch; b++) {
+                    final int xb = b * in + i;
+                    for (int j = 0; j < GROUP; j++) {
+                        c[j] = j < r ? x[xb + j] : 0f;
+                    }
+                    update(t, c, y, b * out + ob, m);
+                }
             }
-            final float[] s0 = pack[0], s1 = pack[1], s2 = pack[2], s3 = pack[3];
-            final float[] s4 = pack[4], s5 = pack[5], s6 = pack[6], s7 = pack[7];
-            for (int b = 0; b < batch; b++) {
-                final int xb = b * in + i;
-                madd8(rows[b], x[xb], x[xb + 1], x[xb + 2], x[xb + 3], x[xb + 4], x[xb + 5], x[xb + 6], x[xb + 7],
-                        s0, s1, s2, s3, s4, s5, s6, s7, o0, o1);
-            }
-        }
-        for (; i < in; i++) {
-            System.arraycopy(p, weight + i * out + o0, pack[0], o0, n);
-            for (int b = 0; b < batch; b++) {
-                madd1(rows[b], x[b * in + i], pack[0], o0, o1);
-            }
-        }
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(rows[b], o0, y, b * out + o0, n);
         }
     }
 
     private void gradientPart(int part, int parts) {
         final int o0 = split(out, part, parts);
         final int o1 = split(out, part + 1, parts);
-        if (o0 >= o1) {
-            return;
-        }
-        final int n = o1 - o0;
         final float[] x = this.x;
+        final float[] dy = this.dy;
         final float[] g = this.grads;
-        final float[][] dyRows = outRows;
+        final float[] t = tiles[part];
+        final float[] c = coefficients[part];
         final int batch = this.batch;
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(dy, b * out + o0, dyRows[b], o0, n);
-        }
-        // Bias: the column sums of dy, eight rows at a time (1 * d is exact).
-        System.arraycopy(g, bias + o0, biasRow, o0, n);
-        int b = 0;
-        for (; b + GROUP <= batch; b += GROUP) {
-            madd8(biasRow, 1f, 1f, 1f, 1f, 1f, 1f, 1f, 1f, dyRows[b], dyRows[b + 1], dyRows[b + 2], dyRows[b + 3],
-                    dyRows[b + 4], dyRows[b + 5], dyRows[b + 6], dyRows[b + 7], o0, o1);
-        }
-        for (; b < batch; b++) {
-            madd1(biasRow, 1f, dyRows[b], o0, o1);
-        }
-        System.arraycopy(biasRow, o0, g, bias + o0, n);
-        // Weight: gW[i][o] += sum_b x[b][i] dy[b][o], a block of columns at a time.
-        final float[][] acc = gradRows;
         for (int ob = o0; ob < o1; ob += GRADIENT_BLOCK) {
-            final int oe = Math.min(ob + GRADIENT_BLOCK, o1);
-            final int m = oe - ob;
-            for (int i = 0; i < in; i++) {
-                System.arraycopy(g, weight + i * out + ob, acc[i], ob, m);
-            }
-            b = 0;
-            for (; b + GROUP <= batch; b += GROUP) {
-                final float[] s0 = dyRows[b], s1 = dyRows[b + 1], s2 = dyRows[b + 2], s3 = dyRows[b + 3];
-                final float[] s4 = dyRows[b + 4], s5 = dyRows[b + 5], s6 = dyRows[b + 6], s7 = dyRows[b + 7];
-                final int x0 = b * in;
-                for (int i = 0; i < in; i++) {
-                    final int xi = x0 + i;
-                    madd8(acc[i], x[xi], x[xi + in], x[xi + 2 * in], x[xi + 3 * in], x[xi + 4 * in], x[xi + 5 * in],
-                            x[xi + 6 * in], x[xi + 7 * in], s0, s1, s2, s3, s4, s5, s6, s7, ob, oe);
+            final int m = Math.min(GRADIENT_BLOCK, o1 - ob);
+            for (int b = 0; b < batch; b += GROUP) {
+                final int r = Math.min(GROUP, batch - b);
+                for (int j = 0; j < GROUP; j++) {
+                    loadSource(t, j, j < r ? dy : null, (b + j) * out + ob, m);
                 }
-            }
-            for (; b < batch; b++) {
-                final float[] s = dyRows[b];
-                for (int i = 0; i < in; i++) {
-                    madd1(acc[i], x[b * in + i], s, ob, oe);
+                // Bias: the column sums of dy (1 * d is exact).
+                for (int j = 0; j < GROUP; j++) {
+                    c[j] = j < r ? 1f : 0f;
                 }
-            }
-            for (int i = 0; i < in; i++) {
-                System.arraycopy(acc[i], ob, g, weight + i * out + ob, m);
+                update(t, c, g, bias + ob, m);
+                // Weight: gW[i][o] += sum_b x[b][i] dy[b][o].
+                for (int i = 0; i < in; i++) {
+                    final int xi = b * in + i;
+                    for (int j = 0; j < GROUP; j++) {
+                        c[j] = j < r ? x[xi + j * in] : 0f;
+                    }
+                    update(t, c, g, weight + i * out + ob, m);
+                }
             }
         }
     }
@@ -250,69 +226,69 @@ public final class DenseKernel {
     private void inputGradientPart(int part, int parts) {
         final int i0 = split(in, part, parts);
         final int i1 = split(in, part + 1, parts);
-        if (i0 >= i1) {
-            return;
-        }
         final float[] p = this.params;
         final float[] dy = this.dy;
-        final float[][] rows = inRows;
-        final float[][] pack = packs[part];
+        final float[] dx = this.dx;
+        final float[] t = tiles[part];
+        final float[] c = coefficients[part];
         final int batch = this.batch;
-        for (int b = 0; b < batch; b++) {
-            Arrays.fill(rows[b], i0, i1, 0f);
+        for (int b = 0; b < batch && i0 < i1; b++) {
+            Arrays.fill(dx, b * in + i0, b * in + i1, 0f);
         }
-        final float[] s0 = pack[0], s1 = pack[1], s2 = pack[2], s3 = pack[3];
-        final float[] s4 = pack[4], s5 = pack[5], s6 = pack[6], s7 = pack[7];
-        int o = 0;
-        for (; o + GROUP <= out; o += GROUP) {
-            // Columns o..o+7 of W, transposed into eight rows over i.
-            for (int i = i0; i < i1; i++) {
-                final int w = weight + i * out + o;
-                s0[i] = p[w];
-                s1[i] = p[w + 1];
-                s2[i] = p[w + 2];
-                s3[i] = p[w + 3];
-                s4[i] = p[w + 4];
-                s5[i] = p[w + 5];
-                s6[i] = p[w + 6];
-                s7[i] = p[w + 7];
-            }
-            for (int b = 0; b < batch; b++) {
-                final int yb = b * out + o;
-                madd8(rows[b], dy[yb], dy[yb + 1], dy[yb + 2], dy[yb + 3], dy[yb + 4], dy[yb + 5], dy[yb + 6],
-                        dy[yb + 7], s0, s1, s2, s3, s4, s5, s6, s7, i0, i1);
-            }
-        }
-        for (; o < out; o++) {
-            for (int i = i0; i < i1; i++) {
-                s0[i] = p[weight + i * out + o];
-            }
-            for (int b = 0; b < batch; b++) {
-                madd1(rows[b], dy[b * out + o], s0, i0, i1);
+        for (int ib = i0; ib < i1; ib += BLOCK) {
+            final int m = Math.min(BLOCK, i1 - ib);
+            for (int o = 0; o < out; o += GROUP) {
+                final int r = Math.min(GROUP, out - o);
+                // Columns o..o+7 of W, transposed into the source rows.
+                // Row by row, so each row of W is one cache line read once.
+                for (int k = 0, w = weight + ib * out + o; k < m; k++, w += out) {
+                    for (int j = 0; j < r; j++) {
+                        t[(j + 1) * SLOT + k] = p[w + j];
+                    }
+                }
+                for (int j = r; j < GROUP; j++) {
+                    Arrays.fill(t, (j + 1) * SLOT, (j + 1) * SLOT + m, 0f);
+                }
+                for (int b = 0; b < batch; b++) {
+                    final int yb = b * out + o;
+                    for (int j = 0; j < GROUP; j++) {
+                        c[j] = j < r ? dy[yb + j] : 0f;
+                    }
+                    update(t, c, dx, b * in + ib, m);
+                }
             }
         }
-        for (int b = 0; b < batch; b++) {
-            System.arraycopy(rows[b], i0, dx, b * in + i0, i1 - i0);
+    }
+
+    /** Source row {@code j} of the tile: {@code m} floats of {@code src} from {@code from}, or zeros if src is null. */
+    private static void loadSource(float[] t, int j, float[] src, int from, int m) {
+        final int row = (j + 1) * SLOT;
+        if (src != null) {
+            System.arraycopy(src, from, t, row, m);
+        } else {
+            Arrays.fill(t, row, row + m, 0f);
         }
+    }
+
+    /** {@code acc[at .. at + m) += sum_j c[j] source_j}, through the tile's accumulator row. */
+    private static void update(float[] t, float[] c, float[] acc, int at, int m) {
+        System.arraycopy(acc, at, t, 0, m);
+        madd8(t, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], m);
+        System.arraycopy(t, 0, acc, at, m);
     }
 
     /**
-     * {@code acc[k] += c0 s0[k] + c1 s1[k] + ... + c7 s7[k]} for k in [from, to): the inner loop of
-     * every product. All accesses use the bare index, so C2 vectorises it.
+     * {@code t[k] += c0 t[k + SLOT] + c1 t[k + 2 SLOT] + ... + c7 t[k + 8 SLOT]} for k in [0, m):
+     * the inner loop of every product. All indices are the loop variable plus constants, so C2
+     * vectorises it. Sixteen terms would not be: the body would exceed C2's unrolling budget, and
+     * without unrolling there is no vectorisation. Two loops of eight sources sharing one
+     * accumulator copy measured slower: the farther source rows come back round to just below the
+     * accumulator modulo 4096.
      */
-    static void madd8(float[] acc, float c0, float c1, float c2, float c3, float c4, float c5, float c6, float c7,
-            float[] s0, float[] s1, float[] s2, float[] s3, float[] s4, float[] s5, float[] s6, float[] s7,
-            int from, int to) {
-        for (int k = from; k < to; k++) {
-            acc[k] += c0 * s0[k] + c1 * s1[k] + c2 * s2[k] + c3 * s3[k] + c4 * s4[k] + c5 * s5[k] + c6 * s6[k]
-                    + c7 * s7[k];
-        }
-    }
-
-    /** {@code acc[k] += c s[k]} for k in [from, to). */
-    static void madd1(float[] acc, float c, float[] s, int from, int to) {
-        for (int k = from; k < to; k++) {
-            acc[k] += c * s[k];
+    static void madd8(float[] t, float c0, float c1, float c2, float c3, float c4, float c5, float c6, float c7, int m) {
+        for (int k = 0; k < m; k++) {
+            t[k] += c0 * t[k + SLOT] + c1 * t[k + 2 * SLOT] + c2 * t[k + 3 * SLOT] + c3 * t[k + 4 * SLOT]
+                    + c4 * t[k + 5 * SLOT] + c5 * t[k + 6 * SLOT] + c6 * t[k + 7 * SLOT] + c7 * t[k + 8 * SLOT];
         }
     }
 
