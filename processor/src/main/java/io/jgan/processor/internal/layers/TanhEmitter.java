@@ -2,6 +2,7 @@ package io.jgan.processor.internal.layers;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.CodeBlock;
+import io.jgan.processor.internal.RuntimeTypes;
 import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerEmitter;
 
@@ -15,7 +16,9 @@ public final class TanhEmitter extends ElementwiseEmitter {
 
     @Override
     CodeBlock value(LayerCode code) {
-        return CodeBlock.of("(float) Math.tanh(v)");
+        // Math.tanh is StrictMath's (not intrinsified, ~100 ns a value on JDK 17): the same
+        // rounded value through the intrinsified Math.exp.
+        return CodeBlock.of("$T.tanh(v)", RuntimeTypes.ACTIVATIONS);
     }
 
     @Override
