@@ -2,12 +2,13 @@ package io.jgan.runtime.kernel;
 
 import io.jgan.runtime.Parallel;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The products of one large dense layer {@code y = x W + b}, with W stored [in][out] in the flat
  * parameter array: forward, weight and bias gradients ({@code x^T dy}) and the input gradient
- * ({@code dy W^T}), each split over {@link Parallel} threads by output and shaped for C2's
- * auto-vectorisation. Generated networks keep one per large {@code @Dense} layer.
+ * ({@code dy W^T}), each split over {@link Parallel} threads by output (in chunks the threads claim
+ * as they go) and shaped for C2's auto-vectorisation. Generated networks keep one per large {@code @Dense} layer.
  *
  * <p><b>One inner loop, on one tile.</b> Every product is a sequence of updates
  * {@code acc[k] += c0 s0[k] + ... + c7 s7[k]}: eight multiply-adds per load and store of the
@@ -42,7 +43,13 @@ public final class DenseKernel {
     static final int BLOCK = 512;
     /** The weight gradient's block: its accumulator rows ({@code in} of them) are re-read per group of 8 samples, so they should stay in L2. */
     static final int GRADIENT_BLOCK = 256;
-    /** Thread boundaries fall on multiples of 16 floats (a 64-byte line). */
+    /**
+     * Outputs per chunk of work, about. Threads claim chunks one at a time, so a thread the OS
+     * preempts holds up one chunk, not half the product; which thread computes a chunk does not
+     * change its values.
+     */
+    static final int CHUNK = 256;
+    /** Chunk boundaries fall on multiples of 16 floats (a 64-byte line). */
     static final int ALIGN = 16;
     /** Calls with fewer multiply-adds than this stay on the calling thread: a hand-off costs more. */
     static final long PARALLEL_MIN_MACS = 1L << 20;
@@ -65,6 +72,8 @@ public final class DenseKernel {
     private float[] params;
     private float[] grads;
     private int batch;
+    private int chunks;
+    private final AtomicInteger nextChunk = new AtomicInteger();
 
     private final Parallel.Task forwardTask = this::forwardPart;
     private final Parallel.Task gradientTask = this::gradientPart;
@@ -94,7 +103,7 @@ public final class DenseKernel {
         this.params = params;
         this.y = y;
         this.batch = batch;
-        dispatch(parallel, forwardTask);
+        dispatch(parallel, forwardTask, out);
         clear();
     }
 
@@ -113,10 +122,10 @@ public final class DenseKernel {
         this.dx = dx;
         this.batch = batch;
         if (grads != null) {
-            dispatch(parallel, gradientTask);
+            dispatch(parallel, gradientTask, out);
         }
         if (dx != null) {
-            dispatch(parallel, inputGradientTask);
+            dispatch(parallel, inputGradientTask, in);
         }
         clear();
     }
@@ -144,9 +153,11 @@ public final class DenseKernel {
         }
     }
 
-    private void dispatch(Parallel parallel, Parallel.Task task) {
+    private void dispatch(Parallel parallel, Parallel.Task task, int outputs) {
         int parts = (long) batch * in * out < PARALLEL_MIN_MACS ? 1 : parallel.threads();
         ensureParts(parts);
+        chunks = Math.max(parts, (outputs + CHUNK - 1) / CHUNK);
+        nextChunk.set(0);
         if (parts == 1) {
             task.run(0, 1);
         } else {
@@ -154,15 +165,23 @@ public final class DenseKernel {
         }
     }
 
-    /** Start of part {@code part} of {@code parts} over {@code n} outputs, on a multiple of {@link #ALIGN}. */
+    /** Start of chunk {@code part} of {@code parts} over {@code n} outputs, on a multiple of {@link #ALIGN}. */
     static int split(int n, int part, int parts) {
         int chunk = ((n + parts - 1) / parts + ALIGN - 1) / ALIGN * ALIGN;
         return Math.min(n, part * chunk);
     }
 
     private void forwardPart(int part, int parts) {
-        final int o0 = split(out, part, parts);
-        final int o1 = split(out, part + 1, parts);
+        for (int c; (c = nextChunk.getAndIncrement()) < chunks; ) {
+            int from = split(out, c, chunks);
+            int to = split(out, c + 1, chunks);
+            if (from < to) {
+                forwardChunk(part, from, to);
+            }
+        }
+    }
+
+    private void forwardChunk(int part, int o0, int o1) {
         final float[] x = this.x;
         final float[] p = this.params;
         final float[] y = this.y;
@@ -191,8 +210,16 @@ public final class DenseKernel {
     }
 
     private void gradientPart(int part, int parts) {
-        final int o0 = split(out, part, parts);
-        final int o1 = split(out, part + 1, parts);
+        for (int c; (c = nextChunk.getAndIncrement()) < chunks; ) {
+            int from = split(out, c, chunks);
+            int to = split(out, c + 1, chunks);
+            if (from < to) {
+                gradientChunk(part, from, to);
+            }
+        }
+    }
+
+    private void gradientChunk(int part, int o0, int o1) {
         final float[] x = this.x;
         final float[] dy = this.dy;
         final float[] g = this.grads;
@@ -224,8 +251,16 @@ public final class DenseKernel {
     }
 
     private void inputGradientPart(int part, int parts) {
-        final int i0 = split(in, part, parts);
-        final int i1 = split(in, part + 1, parts);
+        for (int c; (c = nextChunk.getAndIncrement()) < chunks; ) {
+            int from = split(in, c, chunks);
+            int to = split(in, c + 1, chunks);
+            if (from < to) {
+                inputGradientChunk(part, from, to);
+            }
+        }
+    }
+
+    private void inputGradientChunk(int part, int i0, int i1) {
         final float[] p = this.params;
         final float[] dy = this.dy;
         final float[] dx = this.dx;
