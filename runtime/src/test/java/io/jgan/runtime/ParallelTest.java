@@ -57,4 +57,49 @@ class ParallelTest {
         parallel.run((part, parts) -> hits[part]++);
         assertArrayEquals(new int[] {1, 1}, hits);
     }
+
+    /** share: the chunks are all done exactly once, whoever joins; mixed with run, which needs every part. */
+    @Test
+    void sharedTasksDoAllTheWorkOnceWhoeverJoins() {
+        Parallel parallel = Parallel.withThreads(2);
+        int chunks = 64;
+        for (int round = 0; round < 2_000; round++) {
+            AtomicInteger next = new AtomicInteger();
+            int[] done = new int[chunks];
+            int[] byPart = new int[2];
+            parallel.share((part, parts) -> {
+                for (int c; (c = next.getAndIncrement()) < chunks; ) {
+                    done[c]++;
+                    byPart[part]++;
+                }
+            });
+            for (int c = 0; c < chunks; c++) {
+                assertEquals(1, done[c], "chunk " + c + " in round " + round);
+            }
+            assertEquals(chunks, byPart[0] + byPart[1]);
+            if (round % 10 == 0) {
+                int[] hits = new int[2];
+                parallel.run((part, parts) -> hits[part]++);
+                assertArrayEquals(new int[] {1, 1}, hits, "run needs every part, round " + round);
+            }
+        }
+    }
+
+    @Test
+    void aSharedTaskRunsOnTheCallerEvenWithoutWorkers() {
+        Thread caller = Thread.currentThread();
+        AtomicInteger onCaller = new AtomicInteger();
+        Parallel.withThreads(2).share((part, parts) -> {
+            if (part == 0) {
+                assertSame(caller, Thread.currentThread());
+                onCaller.incrementAndGet();
+            }
+        });
+        assertEquals(1, onCaller.get());
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> Parallel.withThreads(2).share((part, parts) -> {
+                    throw new IllegalStateException("part " + part);
+                }));
+        assertTrue(e.getMessage().startsWith("part "));
+    }
 }

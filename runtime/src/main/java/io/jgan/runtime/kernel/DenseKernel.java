@@ -161,7 +161,7 @@ public final class DenseKernel {
         if (parts == 1) {
             task.run(0, 1);
         } else {
-            parallel.run(task);
+            parallel.share(task);
         }
     }
 
