@@ -12,18 +12,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>One inner loop, on one tile.</b> Every product is a sequence of updates
  * {@code acc[k] += c0 s0[k] + ... + c7 s7[k]}: eight multiply-adds per load and store of the
- * accumulator ({@link #madd8}). The accumulator row and the eight source rows live in one per-thread array, the tile, at fixed offsets, filled from and emptied into
- * the flat buffers with {@link System#arraycopy}. The tile is not a detour but what makes it fast, for two reasons:
+ * accumulator ({@link #madd8}). The accumulator row and the eight source rows live in one
+ * per-thread array, the tile, at fixed offsets, filled from and emptied into the flat buffers with
+ * {@link System#arraycopy}. The tile is not a detour but what makes it fast, for two reasons:
  * <ul>
  * <li>C2 (JDK 17 to 25) vectorises a loop only if its {@code float[]} accesses index alike:
  *     {@code y[yb + o] += c * p[w + o]}, with two run-time offsets, stays scalar (~2 GFLOP/s);
- *     {@code t[k] += c * t[k + 528]} vectorises.
+ *     {@code t[k] += c * t[k + 1552]} vectorises.
  * <li>With separate arrays the speed depended on where the heap put them, by up to 10x: a load whose
  *     address matches a pending store's modulo 4096 waits for it (4K aliasing). In the tile the
- *     sources sit at fixed distances above the accumulator ({@link #SLOT} floats, 2112 bytes apart:
- *     source j is {@code 64 j} or {@code 2048 + 64 j} bytes past it modulo 4096), never just below,
- *     and spread over the L1 sets.
+ *     sources sit at fixed distances above the accumulator ({@link #SLOT} floats, 6208 bytes apart,
+ *     2112 modulo 4096: source j is {@code 64 j} or {@code 2048 + 64 j} bytes past it modulo 4096),
+ *     never just below, and spread over the L1 sets.
  * </ul>
+ * Rows are as long as possible ({@link #BLOCK}, {@link #CHUNK}: 1024 floats): each update pays for
+ * two copies, the call, and C2's scalar pre- and post-loops, and measured 256-float rows ran at
+ * about 45 GFLOP/s against about 70 for 1024 (one thread, the 784 x 1024 forward).
  *
  * <p><b>Determinism.</b> Every output float is computed by one thread, in an order fixed by the shape
  * and the batch size alone (groups of eight products summed left to right, then added to the
@@ -37,18 +41,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class DenseKernel {
     /** Terms per accumulator update: the unrolling of the inner loop. */
     static final int GROUP = 8;
-    /** Distance in floats between the tile's rows: 2112 bytes, see the class comment. */
-    static final int SLOT = 528;
+    /** Distance in floats between the tile's rows: 6208 bytes, 2112 modulo 4096; see the class comment. */
+    static final int SLOT = 1552;
     /** Widest row a tile holds: outputs are done {@value} at a time. */
-    static final int BLOCK = 512;
+    static final int BLOCK = 1024;
     /** The weight gradient's block: its accumulator rows ({@code in} of them) are re-read per group of 8 samples, so they should stay in L2. */
-    static final int GRADIENT_BLOCK = 256;
+    static final int GRADIENT_BLOCK = 1024;
     /**
      * Outputs per chunk of work, about. Threads claim chunks one at a time, so a thread the OS
      * preempts holds up one chunk, not half the product; which thread computes a chunk does not
      * change its values.
      */
-    static final int CHUNK = 256;
+    static final int CHUNK = 1024;
     /** Chunk boundaries fall on multiples of 16 floats (a 64-byte line). */
     static final int ALIGN = 16;
     /** Calls with fewer multiply-adds than this stay on the calling thread: a hand-off costs more. */
