@@ -138,7 +138,7 @@ public abstract class Network {
      */
     public final float[] forward(float[] input, int batch) {
         checkBatch(batch);
-        requireLength("input", input, batch * info.inputSize(), batch + " samples of " + info.inputSize());
+        requireLength("input", input, batch, info.inputSize());
         System.arraycopy(input, 0, this.input, 0, batch * info.inputSize());
         forwardLayers(batch);
         this.batch = batch;
@@ -155,7 +155,7 @@ public abstract class Network {
     public final void backward(float[] gradient) {
         requireForward();
         int n = outputBatch(batch) * info.outputSize();
-        requireLength("output gradient", gradient, n, outputBatch(batch) + " samples of " + info.outputSize());
+        requireLength("output gradient", gradient, outputBatch(batch), info.outputSize());
         System.arraycopy(gradient, 0, outputGrad, 0, n);
         backward();
     }
@@ -193,13 +193,15 @@ public abstract class Network {
         }
     }
 
-    private void requireLength(String what, float[] array, int expected, String meaning) {
+    /** Checks that {@code array} holds {@code samples * size} floats; the message is built only on failure (no allocation per step). */
+    private void requireLength(String what, float[] array, int samples, int size) {
         if (array == null) {
             throw new NullPointerException(info.displayName() + ": " + what + " is null");
         }
+        int expected = samples * size;
         if (array.length != expected) {
             throw new IllegalArgumentException(info.displayName() + ": " + what + " has " + array.length
-                    + " floats, expected " + expected + " (" + meaning + ")");
+                    + " floats, expected " + expected + " (" + samples + " samples of " + size + ")");
         }
     }
 

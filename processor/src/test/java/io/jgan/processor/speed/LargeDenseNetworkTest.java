@@ -249,8 +249,40 @@ class LargeDenseNetworkTest {
         assertArrayEquals(one[3], two[3], "discriminator gradients differ");
     }
 
+    /** After warm-up, training steps allocate nothing on the calling thread, with 1 or 2 threads. */
+    @Test
+    void trainingStepsAllocateNothing() {
+        com.sun.management.ThreadMXBean bean =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        for (int threads = 1; threads <= 2; threads++) {
+            GanTrainer trainer = trainer(threads, 100);
+            for (int s = 0; s < 30; s++) {
+                trainer.iterate(); // the JIT first: interpreted code may box
+            }
+            long id = Thread.currentThread().getId();
+            long before = bean.getThreadAllocatedBytes(id);
+            for (int s = 0; s < 3; s++) {
+                trainer.iterate();
+            }
+            assertEquals(0, bean.getThreadAllocatedBytes(id) - before, "bytes allocated by 3 steps, " + threads
+                    + " threads");
+        }
+    }
+
     private static float[][] train(int threads) {
-        int batch = 100;
+        GanTrainer trainer = trainer(threads, 100);
+        for (int s = 0; s < 3; s++) {
+            trainer.iterate();
+        }
+        return new float[][] {trainedG.parameters().clone(), trainedD.parameters().clone(),
+            trainedG.gradients().clone(), trainedD.gradients().clone()};
+    }
+
+    private static Network trainedG;
+    private static Network trainedD;
+
+    /** The image GAN on {@code threads} threads, fixed seeds, a fixed batch of stand-in images. */
+    private static GanTrainer trainer(int threads, int batch) {
         Rng rng = new Rng(42);
         Network g = images.generator(batch, 1);
         Network d = images.discriminator(batch, 2);
@@ -269,13 +301,9 @@ class LargeDenseNetworkTest {
                 System.arraycopy(pool, 0, dst, 0, n * 784);
             }
         };
-        GanTrainer trainer = new GanTrainer(g, d, new Adam(g, 2e-4), new Adam(d, 2e-4), data,
-                TrainingConfig.defaults(batch), rng);
-        for (int s = 0; s < 3; s++) {
-            trainer.iterate();
-        }
-        return new float[][] {g.parameters().clone(), d.parameters().clone(), g.gradients().clone(),
-            d.gradients().clone()};
+        trainedG = g;
+        trainedD = d;
+        return new GanTrainer(g, d, new Adam(g, 2e-4), new Adam(d, 2e-4), data, TrainingConfig.defaults(batch), rng);
     }
 
     private static float[] random(int n, long seed) {
