@@ -43,7 +43,7 @@ public final class Parallel {
 
     /** The largest pool size the default picks. */
     public static final int DEFAULT_MAX_THREADS = 2;
-    private static final int SPIN_NANOS = 200_000;
+    private static final int SPIN_NANOS = 30_000;
     private static final long CLOSED = 1L << 31;
     private static final long EVERY_PART = 1L << 30;
     private static final long JOINED = EVERY_PART - 1;
@@ -136,7 +136,7 @@ public final class Parallel {
             int joined = (int) (state & JOINED);
             long spins = 0;
             while (finished.get() < joined) {
-                if (++spins > 10_000) {
+                if (++spins > 1_000) {
                     Thread.yield();
                 } else {
                     Thread.onSpinWait();
