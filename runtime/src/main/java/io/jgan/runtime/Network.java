@@ -35,6 +35,8 @@ public abstract class Network {
     protected Rng random = new Rng(0);
     /** Training mode: dropout active. */
     protected boolean training = true;
+    /** The threads large layers split their products over; see {@link #setThreads(int)}. */
+    protected Parallel parallel = Parallel.defaultPool();
     private int batch = -1;
     private boolean forwardWasTraining;
 
@@ -121,6 +123,22 @@ public abstract class Network {
     }
 
     /**
+     * Runs the products of large layers on {@code threads} threads (a shared {@link Parallel} pool);
+     * the default is {@link Parallel#defaultThreads()}: the available processors, at most 2. Work is
+     * split over outputs, so results are bit for bit the same for every thread count.
+     *
+     * @param threads at least 1
+     */
+    public final void setThreads(int threads) {
+        this.parallel = Parallel.withThreads(threads);
+    }
+
+    /** {@return how many threads large layers use} */
+    public final int threads() {
+        return parallel.threads();
+    }
+
+    /**
      * The generator that stochastic layers (dropout) draw from.
      *
      * @param random the generator, usually the run's
@@ -139,7 +157,7 @@ public abstract class Network {
      */
     public final float[] forward(float[] input, int batch) {
         checkBatch(batch);
-        requireLength("input", input, batch * info.inputSize(), batch + " samples of " + info.inputSize());
+        requireLength("input", input, batch, info.inputSize());
         System.arraycopy(input, 0, this.input, 0, batch * info.inputSize());
         forwardLayers(batch);
         this.batch = batch;
@@ -160,7 +178,7 @@ public abstract class Network {
     public final void backward(float[] gradient) {
         requireForward();
         int n = outputBatch(batch) * info.outputSize();
-        requireLength("output gradient", gradient, n, outputBatch(batch) + " samples of " + info.outputSize());
+        requireLength("output gradient", gradient, outputBatch(batch), info.outputSize());
         System.arraycopy(gradient, 0, outputGrad, 0, n);
         backward();
     }
@@ -198,13 +216,15 @@ public abstract class Network {
         }
     }
 
-    private void requireLength(String what, float[] array, int expected, String meaning) {
+    /** Checks that {@code array} holds {@code samples * size} floats; the message is built only on failure (no allocation per step). */
+    private void requireLength(String what, float[] array, int samples, int size) {
         if (array == null) {
             throw new NullPointerException(info.displayName() + ": " + what + " is null");
         }
+        int expected = samples * size;
         if (array.length != expected) {
             throw new IllegalArgumentException(info.displayName() + ": " + what + " has " + array.length
-                    + " floats, expected " + expected + " (" + meaning + ")");
+                    + " floats, expected " + expected + " (" + samples + " samples of " + size + ")");
         }
     }
 

@@ -9,6 +9,7 @@ import com.palantir.javapoet.MethodSpec;
 import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
 import io.jgan.processor.spi.LayerCode;
+import io.jgan.processor.spi.LayerKernel;
 import io.jgan.processor.spi.LayerSpec;
 import io.jgan.processor.spi.Literals;
 import io.jgan.processor.spi.ParameterShape;
@@ -98,6 +99,13 @@ public final class NetworkWriter {
         }
         for (int k = 0; k < layers.size(); k++) {
             LayerModel layer = layers.get(k);
+            LayerCode code = code(k, false, false);
+            LayerKernel kernel = layer.emitter().kernel(code);
+            if (kernel != null) {
+                t.addField(FieldSpec.builder(kernel.type(), code.kernel(), Modifier.PRIVATE, Modifier.FINAL)
+                        .addJavadoc("The products of {@code $L}, with their scratch memory.\n", layer.name()).build());
+                constructor.addStatement("$N = $L", code.kernel(), kernel.initializer());
+            }
             if (layer.scratchPerSample() > 0) {
                 t.addField(buffer(scratchName(layer), "[" + batchWord(k) + ", " + layer.scratchPerSample()
                         + "]: scratch of {@code " + layer.name() + "} kept from forward to backward."));

@@ -9,7 +9,8 @@ import com.palantir.javapoet.CodeBlock;
  * <p>Emitted code is the body of a method {@code void <name>Forward(int batch)} (or {@code Backward})
  * of a subclass of {@code io.jgan.runtime.Network}; it may use the fields named here and the
  * inherited fields {@code params}, {@code grads} (flat float arrays), {@code random}
- * ({@code io.jgan.runtime.Rng}) and {@code training} (boolean).
+ * ({@code io.jgan.runtime.Rng}), {@code training} (boolean) and {@code parallel}
+ * ({@code io.jgan.runtime.Parallel}, the threads large products may split over by output).
  */
 public interface LayerCode {
     /** {@return the layer's values, name and input width} */
@@ -32,6 +33,11 @@ public interface LayerCode {
 
     /** {@return field of this layer's scratch buffer ({@link LayerEmitter#scratchPerSample}), or null} */
     String scratch();
+
+    /** {@return field holding this layer's {@link LayerEmitter#kernel} object, if it has one} */
+    default String kernel() {
+        return layer().name() + "Kernel";
+    }
 
     /**
      * {@return name of the int parameter holding how many samples enter this layer: the network's

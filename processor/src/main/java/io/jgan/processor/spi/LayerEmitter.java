@@ -84,6 +84,16 @@ public abstract class LayerEmitter {
     }
 
     /**
+     * {@return the object this layer's code keeps between calls ({@link LayerKernel}), or null (the
+     * default) for none; the code refers to it as {@link LayerCode#kernel()}}
+     *
+     * @param code where the layer's data lives
+     */
+    public LayerKernel kernel(LayerCode code) {
+        return null;
+    }
+
+    /**
      * {@return code drawing the initial parameters from the {@code io.jgan.runtime.Rng rng} in scope; none by default}
      *
      * @param code where the layer's data lives

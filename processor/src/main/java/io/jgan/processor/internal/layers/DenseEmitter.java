@@ -6,15 +6,21 @@ import io.jgan.processor.internal.Message;
 import io.jgan.processor.internal.RuntimeTypes;
 import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerEmitter;
+import io.jgan.processor.spi.LayerKernel;
 import io.jgan.processor.spi.LayerSpec;
 import io.jgan.processor.spi.ParameterShape;
 import java.util.List;
 
 /**
- * {@code @Dense(units)}: {@code y = x W + b}. W is stored [in][out] so that the inner loops run over
- * contiguous outputs, which C2 vectorises; small layers (at most {@value #UNROLL_LIMIT} weights) are
- * unrolled into straight-line code instead, with the parameters held in locals and the parameter
- * gradients summed in locals over the batch.
+ * {@code @Dense(units)}: {@code y = x W + b}, W stored [in][out]. Three shapes of code:
+ * <ul>
+ * <li>small layers (at most {@value #UNROLL_LIMIT} weights, at most {@value #UNROLL_MAX_SIDE} inputs and
+ *     outputs): unrolled straight-line code, parameters and parameter-gradient sums in locals;
+ * <li>large layers with at least {@value #KERNEL_MIN_UNITS} units: calls to a runtime
+ *     {@code DenseKernel} kept in a field, which blocks the products so that C2 vectorises them and
+ *     splits them over the network's {@code parallel} threads by output (deterministically);
+ * <li>the rest (a few units over many inputs, such as a discriminator's last layer): plain loops.
+ * </ul>
  */
 @AutoService(LayerEmitter.class)
 public final class DenseEmitter extends LayerEmitter {
@@ -25,6 +31,8 @@ public final class DenseEmitter extends LayerEmitter {
      * bias gradients, sums) grows the method too, so a 1 x 128 layer would pass 8000 bytes.
      */
     static final int UNROLL_MAX_SIDE = 32;
+    /** Layers this wide and not unrolled use the runtime kernel: narrower ones cannot fill a vector. */
+    static final int KERNEL_MIN_UNITS = 16;
 
     @Override
     public String annotationType() {
@@ -65,12 +73,30 @@ public final class DenseEmitter extends LayerEmitter {
         return in * out <= UNROLL_LIMIT && in <= UNROLL_MAX_SIDE && out <= UNROLL_MAX_SIDE;
     }
 
+    private static boolean kernelized(LayerCode code) {
+        return !unrolled(code) && code.outputWidth() >= KERNEL_MIN_UNITS;
+    }
+
+    @Override
+    public LayerKernel kernel(LayerCode code) {
+        if (!kernelized(code)) {
+            return null;
+        }
+        return new LayerKernel(RuntimeTypes.DENSE_KERNEL, CodeBlock.of("new $T($L, $L, $L, $L, maxBatch)",
+                RuntimeTypes.DENSE_KERNEL, code.layer().inputWidth(), code.outputWidth(), code.tensorOffset("weight"),
+                code.tensorOffset("bias")));
+    }
+
     @Override
     public CodeBlock forward(LayerCode code) {
         int in = code.layer().inputWidth();
         int out = code.outputWidth();
         int w = code.tensorOffset("weight");
         int bias = code.tensorOffset("bias");
+        if (kernelized(code)) {
+            return CodeBlock.of("$N.forward(parallel, $N, params, $N, batch);\n", code.kernel(), code.input(),
+                    code.output());
+        }
         CodeBlock.Builder c = CodeBlock.builder()
                 .addStatement("final float[] x = $N", code.input())
                 .addStatement("final float[] y = $N", code.output())
@@ -109,6 +135,11 @@ public final class DenseEmitter extends LayerEmitter {
         int out = code.outputWidth();
         int w = code.tensorOffset("weight");
         int bias = code.tensorOffset("bias");
+        if (kernelized(code)) {
+            return CodeBlock.of("$N.backward(parallel, $N, $N, params, $L, $L, batch);\n", code.kernel(), code.input(),
+                    code.outputGradient(), code.parameterGradients() ? "grads" : "null",
+                    code.inputGradients() ? code.inputGradient() : "null");
+        }
         CodeBlock.Builder c = CodeBlock.builder();
         c.addStatement("final float[] dy = $N", code.outputGradient());
         if (code.parameterGradients()) {

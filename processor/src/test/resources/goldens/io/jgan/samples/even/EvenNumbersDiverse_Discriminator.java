@@ -7,6 +7,7 @@ import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.Tensor;
+import io.jgan.runtime.kernel.DenseKernel;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -101,6 +102,11 @@ public final class EvenNumbersDiverse_Discriminator extends Network {
     private final float[] outGrad;
 
     /**
+     * The products of {@code hidden}, with their scratch memory.
+     */
+    private final DenseKernel hiddenKernel;
+
+    /**
      * [batch, 64]: scratch of {@code dropout} kept from forward to backward.
      */
     private final float[] dropoutScratch;
@@ -118,6 +124,7 @@ public final class EvenNumbersDiverse_Discriminator extends Network {
         dropoutGrad = new float[maxBatch * 64];
         outOut = new float[maxBatch * 1];
         outGrad = new float[maxBatch * 1];
+        hiddenKernel = new DenseKernel(7, 64, 0, 448, maxBatch);
         dropoutScratch = new float[maxBatch * 64];
     }
 
@@ -158,21 +165,7 @@ public final class EvenNumbersDiverse_Discriminator extends Network {
      * {@code hidden}, Dense(units = 64), forward.
      */
     private void hiddenForward(int batch) {
-        final float[] x = input;
-        final float[] y = hiddenOut;
-        final float[] p = params;
-        for (int b = 0; b < batch; b++) {
-            final int xb = b * 7;
-            final int yb = b * 64;
-            System.arraycopy(p, 448, y, yb, 64);
-            for (int i = 0; i < 7; i++) {
-                final float xi = x[xb + i];
-                final int w = 0 + i * 64;
-                for (int o = 0; o < 64; o++) {
-                    y[yb + o] += xi * p[w + o];
-                }
-            }
-        }
+        hiddenKernel.forward(parallel, input, params, hiddenOut, batch);
     }
 
     /**
@@ -183,7 +176,7 @@ public final class EvenNumbersDiverse_Discriminator extends Network {
         final float[] y = hiddenActivationOut;
         for (int k = 0, n = batch * 64; k < n; k++) {
             final float v = x[k];
-            y[k] = v > 0f ? v : 0.2f * v;
+            y[k] = Math.max(v, 0.2f * v);
         }
     }
 
@@ -311,7 +304,7 @@ public final class EvenNumbersDiverse_Discriminator extends Network {
             final float v = x[k];
             final float u = y[k];
             final float d = dy[k];
-            dx[k] = v > 0f ? d : 0.2f * d;
+            dx[k] = d * ((1f - Math.min(Math.max(v * 0x1p100f * 0x1p49f, 0f), 1f)) * 0.2f + Math.min(Math.max(v * 0x1p100f * 0x1p49f, 0f), 1f));
         }
     }
 
@@ -319,23 +312,7 @@ public final class EvenNumbersDiverse_Discriminator extends Network {
      * {@code hidden}, Dense(units = 64), backward: parameter gradients.
      */
     private void hiddenBackwardParameters(int batch) {
-        final float[] dy = hiddenGrad;
-        final float[] x = input;
-        final float[] g = grads;
-        for (int b = 0; b < batch; b++) {
-            final int xb = b * 7;
-            final int yb = b * 64;
-            for (int o = 0; o < 64; o++) {
-                g[448 + o] += dy[yb + o];
-            }
-            for (int i = 0; i < 7; i++) {
-                final float xi = x[xb + i];
-                final int w = 0 + i * 64;
-                for (int o = 0; o < 64; o++) {
-                    g[w + o] += xi * dy[yb + o];
-                }
-            }
-        }
+        hiddenKernel.backward(parallel, input, hiddenGrad, params, grads, null, batch);
     }
 
     /**
@@ -363,20 +340,6 @@ public final class EvenNumbersDiverse_Discriminator extends Network {
      * {@code hidden}, Dense(units = 64), backward: the input gradient.
      */
     private void hiddenBackwardInput(int batch) {
-        final float[] dy = hiddenGrad;
-        final float[] dx = inputGrad;
-        final float[] p = params;
-        for (int b = 0; b < batch; b++) {
-            final int xb = b * 7;
-            final int yb = b * 64;
-            for (int i = 0; i < 7; i++) {
-                final int w = 0 + i * 64;
-                float sum = 0f;
-                for (int o = 0; o < 64; o++) {
-                    sum += p[w + o] * dy[yb + o];
-                }
-                dx[xb + i] = sum;
-            }
-        }
+        hiddenKernel.backward(parallel, input, hiddenGrad, params, null, inputGrad, batch);
     }
 }

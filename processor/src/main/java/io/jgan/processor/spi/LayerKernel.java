@@ -1,0 +1,15 @@
+package io.jgan.processor.spi;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.TypeName;
+
+/**
+ * An object a layer's generated code keeps for the network's lifetime, such as a kernel holding the
+ * scratch memory of large products: a {@code private final} field named {@link LayerCode#kernel()},
+ * created in the network's constructor (where {@code int maxBatch} is in scope), so that the layer's
+ * passes allocate nothing.
+ *
+ * @param type the field's type
+ * @param initializer the expression creating it, e.g. {@code new DenseKernel(784, 1024, 0, 802816, maxBatch)}
+ */
+public record LayerKernel(TypeName type, CodeBlock initializer) {}
