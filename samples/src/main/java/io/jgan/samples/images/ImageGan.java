@@ -135,7 +135,17 @@ public final class ImageGan {
                 settings.config(), rng);
         Path checkpoint = settings.out().resolve(CHECKPOINT);
         if (settings.resume()) {
-            restore(Checkpoint.read(checkpoint));
+            try {
+                restore(Checkpoint.read(checkpoint));
+            } catch (CheckpointException e) {
+                Path previous = settings.out().resolve(PREVIOUS_CHECKPOINT);
+                if (!Files.exists(previous)) {
+                    throw e;
+                }
+                // Nothing was changed: both files are as they were, and the user can fall back by hand.
+                throw new CheckpointException(e.getMessage() + "\nThe checkpoint before it is kept as " + previous
+                        + "; to resume from it, copy it to " + checkpoint);
+            }
         } else if (Files.exists(checkpoint)) {
             throw new IOException(checkpoint + " already exists: pass --resume to continue that run, or choose"
                     + " another --out (a fresh run would overwrite it)");
