@@ -163,6 +163,11 @@ public final class ImagesCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the noise. Default: ${DEFAULT-VALUE}.")
         long seed;
 
+        @Option(names = "--noise-out", paramLabel = "FILE.npy",
+                description = "Also write the noise the images were made from, float32 [N, noise size], so that "
+                        + "another implementation (the exported weights in PyTorch) can reproduce them.")
+        Path noiseOut;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
@@ -174,6 +179,13 @@ public final class ImagesCommand implements Runnable {
             Network g = loadGenerator(checkpoint, 500);
             float[] images = Sampler.generate(g, n, new Rng(seed));
             Npy.write(out, NpyArray.of(images, n, g.info().outputSize()));
+            if (noiseOut != null) {
+                // Sampler draws nothing but the noise from its Rng, chunk after chunk: the same stream again.
+                int size = g.info().noise().size();
+                float[] z = new float[n * size];
+                g.info().noise().sample(z, n, new Rng(seed));
+                Npy.write(noiseOut, NpyArray.of(z, n, size));
+            }
             System.out.printf("Wrote %d images of %d values (float32, [-1, 1]) to %s%n", n, g.info().outputSize(), out);
             return 0;
         }

@@ -90,14 +90,21 @@ class ImagesCommandTest {
     @Test
     void sampleWritesFloat32ImagesInMinusOneToOne() throws Exception {
         Path npy = dir.resolve("samples.npy");
+        Path noise = dir.resolve("noise.npy");
         Run r = run("images", "sample", "--checkpoint", out.resolve("checkpoint.jgan").toString(), "--n", "7",
-                "--out", npy.toString());
+                "--out", npy.toString(), "--noise-out", noise.toString());
         assertEquals(0, r.exitCode(), r.err());
         NpyArray a = Npy.read(npy);
         assertArrayEquals(new int[] {7, 784}, a.shape());
         for (float v : a.data()) {
             assertTrue(v >= -1f && v <= 1f, "value " + v);
         }
+        // The noise file is what the images were made from: the generator maps it to them exactly.
+        NpyArray z = Npy.read(noise);
+        assertArrayEquals(new int[] {7, 100}, z.shape());
+        io.jgan.runtime.Network g = ImagesCommand.loadGenerator(out.resolve("checkpoint.jgan"), 7);
+        g.setTraining(false);
+        assertArrayEquals(a.data(), java.util.Arrays.copyOf(g.forward(z.data(), 7), 7 * 784));
     }
 
     @Test
