@@ -23,8 +23,8 @@ import java.util.Locale;
 
 /**
  * The vanilla GAN on images of seeds 003 and 004, as a resumable run: epochs over shuffled real
- * images, a sample grid from one fixed noise batch after every epoch, a checkpoint after every
- * epoch, and at the end the loss curves and a CSV of the logged values.
+ * images; after every epoch a sample grid from one fixed noise batch, a checkpoint, a CSV of the
+ * logged values and charts of the loss and score curves (so a run stopped early has them too).
  *
  * <p>Per batch, as the article: a discriminator step on real images (label 1) plus detached fakes
  * (label 0), losses summed; then a generator step on fresh noise with label 1. Adam 2e-4 for both,
@@ -205,8 +205,8 @@ public final class ImageGan {
     }
 
     /**
-     * Trains up to {@code settings.epochs()}, writing the grid, checkpoint and CSV after each epoch and
-     * the charts at the end.
+     * Trains up to {@code settings.epochs()}, writing the grid, checkpoint, CSV and charts after each
+     * epoch (and the charts again at the end, so resuming a finished run just redraws them).
      *
      * @return one summary per epoch trained in this call
      */
@@ -250,6 +250,7 @@ public final class ImageGan {
             writeGrid(epochsDone);
             writeCheckpoint();
             writeCsv();
+            writeCharts();
             out.println(summary + "  -> " + settings.out().resolve(gridName(epochsDone)));
         }
         writeCharts();
