@@ -149,4 +149,27 @@ class ImagesCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--noise 100"), r.err());
     }
+
+    @Test
+    void seed004VariantTrainsWith128NoiseValuesAndSmoothedLabels() throws Exception {
+        Path out128 = dir.resolve("out128");
+        Run r = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", out128.toString(),
+                "--noise", "128", "--smooth");
+        assertEquals(0, r.exitCode(), r.err());
+        assertTrue(r.out().contains("VanillaGan128: noise 128") && r.out().contains("labels 0.98/0.02"), r.out());
+        io.jgan.runtime.io.Checkpoint c = io.jgan.runtime.io.Checkpoint.read(out128.resolve("checkpoint.jgan"));
+        assertEquals("VanillaGan128", c.getString("run.model"));
+        assertEquals("true", c.getString("run.smooth"));
+        Path g = dir.resolve("g128.npz");
+        assertEquals(0, run("images", "export", "--checkpoint", out128.resolve("checkpoint.jgan").toString(), "--out",
+                g.toString()).exitCode());
+        assertArrayEquals(new int[] {256, 128}, Npz.read(g).get("0.weight").shape());
+    }
+
+    @Test
+    void otherNoiseSizesAreAUsageError() {
+        Run r = run("images", "train", "--data", data.toString(), "--noise", "64", "--out", dir.resolve("x").toString());
+        assertEquals(2, r.exitCode());
+        assertTrue(r.err().contains("100") && r.err().contains("128"), r.err());
+    }
 }
