@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Dense {
-    /** Number of outputs; at least 1. */
+    /** {@return the number of outputs; at least 1} */
     int units();
 }

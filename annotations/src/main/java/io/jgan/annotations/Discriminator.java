@@ -17,6 +17,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.TYPE)
 public @interface Discriminator {
-    /** How many values one sample has: the size of a real data point and of the generator's output. */
+    /** {@return how many values one sample has: the size of a real data point and of the generator's output} */
     int inputSize();
 }

@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Dropout {
-    /** The probability of zeroing a value, in [0, 1). */
+    /** {@return the probability of zeroing a value, in [0, 1)} */
     float p() default 0.5f;
 }

@@ -15,6 +15,6 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface LeakyReLU {
-    /** The factor applied to negative inputs. */
+    /** {@return the factor applied to negative inputs} */
     float slope() default 0.01f;
 }

@@ -14,19 +14,21 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.CLASS)
 @Target(ElementType.METHOD)
 public @interface Noise {
-    /** How many random values feed one generated sample. */
+    /** {@return how many random values feed one generated sample} */
     int size();
 
-    /** The distribution every value is drawn from. */
+    /** {@return the distribution every value is drawn from} */
     Distribution distribution() default Distribution.GAUSSIAN;
 
     /**
      * First parameter of the distribution: the lower bound (uniform), the mean (gaussian) or the
      * probability of a 1 (bernoulli).
+     *
+     * @return the first parameter; NaN (the default) means the distribution's default
      */
     float a() default Float.NaN;
 
-    /** Second parameter: the upper bound (uniform) or the standard deviation (gaussian). */
+    /** {@return the second parameter: the upper bound (uniform) or the standard deviation (gaussian)} */
     float b() default Float.NaN;
 
     /** Noise distributions; {@code a} and {@code b} default to the values given here. */

@@ -47,7 +47,11 @@ public final class JganProcessor extends AbstractProcessor {
         this.explicitEmitters = null;
     }
 
-    /** A processor with exactly these emitters (tests). */
+    /**
+     * A processor with exactly these emitters (tests).
+     *
+     * @param emitters the only emitters to use; the processor path is not searched
+     */
     public JganProcessor(List<LayerEmitter> emitters) {
         this.explicitEmitters = List.copyOf(emitters);
     }

@@ -7,6 +7,12 @@ public final class Init {
     /**
      * PyTorch's default {@code nn.Linear} init: every value uniform in [-1/sqrt(fanIn), 1/sqrt(fanIn)).
      * (Kaiming-uniform with a = sqrt(5) gives exactly this bound for the weights, and the bias uses it too.)
+     *
+     * @param params the flat parameter array
+     * @param offset where the layer's parameters start
+     * @param count how many to draw
+     * @param fanIn the layer's inputs per output
+     * @param rng where the values come from
      */
     public static void linear(float[] params, int offset, int count, int fanIn, Rng rng) {
         double bound = 1.0 / Math.sqrt(fanIn);

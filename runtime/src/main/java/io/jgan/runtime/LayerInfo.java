@@ -14,12 +14,20 @@ import java.util.List;
  */
 public record LayerInfo(int index, String name, String kind, int outputWidth, List<Tensor> tensors) {
 
-    /** Copies the tensor list. */
+    /**
+     * Copies the tensor list.
+     *
+     * @param index position in the spec's layer list, counting every layer (as {@code nn.Sequential} does)
+     * @param name the spec member's name, e.g. {@code hidden}
+     * @param kind the layer annotation with its values, e.g. {@code Dense(units = 7)}
+     * @param outputWidth values per sample after this layer
+     * @param tensors its parameters, empty for an activation
+     */
     public LayerInfo {
         tensors = List.copyOf(tensors);
     }
 
-    /** Total number of parameters of this layer. */
+    /** {@return total number of parameters of this layer} */
     public int parameterCount() {
         return tensors.stream().mapToInt(Tensor::size).sum();
     }

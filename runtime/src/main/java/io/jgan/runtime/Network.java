@@ -60,22 +60,22 @@ public abstract class Network {
         this.inputGrad = hasInputGradient ? new float[input.length] : null;
     }
 
-    /** The network's shape and layer list. */
+    /** {@return the network's shape and layer list} */
     public final NetworkInfo info() {
         return info;
     }
 
-    /** The largest batch this instance accepts. */
+    /** {@return the largest batch this instance accepts} */
     public final int maxBatch() {
         return maxBatch;
     }
 
-    /** The flat parameter array (live: optimizers and checkpoints work on it in place). */
+    /** {@return the flat parameter array (live: optimizers and checkpoints work on it in place)} */
     public final float[] parameters() {
         return params;
     }
 
-    /** The flat gradient array, same layout as {@link #parameters()} (live). */
+    /** {@return the flat gradient array, same layout as {@link #parameters()} (live)} */
     public final float[] gradients() {
         return grads;
     }
@@ -83,12 +83,19 @@ public abstract class Network {
     /**
      * How many output samples a batch of {@code batch} input samples gives. The identity, except for
      * networks with a layer that summarises the batch (which override this).
+     *
+     * @param batch input samples
+     * @return output samples
      */
     public int outputBatch(int batch) {
         return batch;
     }
 
-    /** Draws fresh initial parameters (PyTorch's defaults for built-in layers) and zeroes gradients. */
+    /**
+     * Draws fresh initial parameters (PyTorch's defaults for built-in layers) and zeroes gradients.
+     *
+     * @param rng where the initial values come from
+     */
     public final void initialize(Rng rng) {
         initializeLayers(rng);
         zeroGradients();
@@ -99,17 +106,25 @@ public abstract class Network {
         Arrays.fill(grads, 0f);
     }
 
-    /** Training mode (dropout active) or inference mode (dropout is the identity). */
+    /**
+     * Training mode (dropout active) or inference mode (dropout is the identity).
+     *
+     * @param training true for training mode
+     */
     public final void setTraining(boolean training) {
         this.training = training;
     }
 
-    /** Whether the network is in training mode. */
+    /** {@return whether the network is in training mode} */
     public final boolean isTraining() {
         return training;
     }
 
-    /** The generator that stochastic layers (dropout) draw from. */
+    /**
+     * The generator that stochastic layers (dropout) draw from.
+     *
+     * @param random the generator, usually the run's
+     */
     public final void setRandom(Rng random) {
         this.random = java.util.Objects.requireNonNull(random, "random");
     }
@@ -118,6 +133,8 @@ public abstract class Network {
      * Runs the network on {@code batch} samples laid out one after another in {@code input}, which
      * must hold exactly {@code batch * inputSize} floats.
      *
+     * @param input {@code batch * inputSize} floats
+     * @param batch how many samples, at most {@link #maxBatch()}
      * @return the output buffer; its first {@code outputBatch(batch) * outputSize} floats are the result
      */
     public final float[] forward(float[] input, int batch) {
@@ -130,12 +147,16 @@ public abstract class Network {
         return output;
     }
 
-    /** The buffer to write the loss gradient into before {@link #backward()}: [outputBatch, outputSize]. */
+    /** {@return the buffer to write the loss gradient into before {@link #backward()}: [outputBatch, outputSize]} */
     public final float[] outputGradient() {
         return outputGrad;
     }
 
-    /** Copies {@code gradient} (exactly outputBatch * outputSize floats) in, then {@link #backward()}. */
+    /**
+     * Copies {@code gradient} (exactly outputBatch * outputSize floats) in, then {@link #backward()}.
+     *
+     * @param gradient the loss gradient with respect to the last output
+     */
     public final void backward(float[] gradient) {
         requireForward();
         int n = outputBatch(batch) * info.outputSize();
@@ -197,18 +218,34 @@ public abstract class Network {
         }
     }
 
-    /** Generated: the layers' forward passes, in spec order. */
+    /**
+     * Generated: the layers' forward passes, in spec order.
+     *
+     * @param batch samples in {@link #input}
+     */
     protected abstract void forwardLayers(int batch);
 
-    /** Generated: the layers' backward passes in reverse order, accumulating parameter gradients. */
+    /**
+     * Generated: the layers' backward passes in reverse order, accumulating parameter gradients.
+     *
+     * @param batch samples of the last forward pass
+     */
     protected abstract void backwardParameterLayers(int batch);
 
-    /** Generated for networks with input gradients: backward to {@link #inputGrad} only. */
+    /**
+     * Generated for networks with input gradients: backward to {@link #inputGrad} only.
+     *
+     * @param batch samples of the last forward pass
+     */
     protected void backwardInputLayers(int batch) {
         throw new UnsupportedOperationException(info.displayName() + " has no input-gradient pass");
     }
 
-    /** Generated: draws each layer's initial parameters. */
+    /**
+     * Generated: draws each layer's initial parameters.
+     *
+     * @param rng where the initial values come from
+     */
     protected abstract void initializeLayers(Rng rng);
 
     @Override

@@ -24,12 +24,22 @@ public record NetworkInfo(String spec, Role role, int inputSize, int outputSize,
         DISCRIMINATOR
     }
 
-    /** Copies the layer list. */
+    /**
+     * Copies the layer list.
+     *
+     * @param spec the spec's canonical name, e.g. {@code io.jgan.samples.even.EvenNumbers}
+     * @param role generator or discriminator
+     * @param inputSize values per input sample
+     * @param outputSize values per output sample
+     * @param parameterCount length of the flat parameter array
+     * @param layers the layers in order
+     * @param noise the generator's noise; null for a discriminator
+     */
     public NetworkInfo {
         layers = List.copyOf(layers);
     }
 
-    /** e.g. {@code EvenNumbers generator}. */
+    /** {@return the network's name for messages, e.g. {@code EvenNumbers generator}} */
     public String displayName() {
         return spec.substring(spec.lastIndexOf('.') + 1) + " " + role.name().toLowerCase(java.util.Locale.ROOT);
     }
@@ -37,6 +47,8 @@ public record NetworkInfo(String spec, Role role, int inputSize, int outputSize,
     /**
      * A one-line architecture signature, e.g. {@code 7 -> dense:Dense(units = 7) -> activation:Sigmoid},
      * used to check that a checkpoint belongs to this network.
+     *
+     * @return the signature
      */
     public String architecture() {
         StringBuilder s = new StringBuilder().append(inputSize);
@@ -46,7 +58,11 @@ public record NetworkInfo(String spec, Role role, int inputSize, int outputSize,
         return s.toString();
     }
 
-    /** The layer that holds parameter {@code index} of the flat array, or null if none does. */
+    /**
+     * {@return the layer that holds parameter {@code index} of the flat array, or null if none does}
+     *
+     * @param index an index into the flat parameter array
+     */
     public LayerInfo layerOfParameter(int index) {
         for (LayerInfo layer : layers) {
             for (Tensor t : layer.tensors()) {

@@ -22,13 +22,31 @@ public record Noise(Distribution distribution, int size, float a, float b) imple
         BERNOULLI
     }
 
-    /** Validates the parameters. */
+    /**
+     * Validates the parameters.
+     *
+     * @param distribution which family
+     * @param size values per sample
+     * @param a lower bound (uniform), mean (gaussian) or probability of 1 (bernoulli)
+     * @param b upper bound (uniform) or standard deviation (gaussian); unused for bernoulli
+     */
     public Noise {
         if (size < 1) {
             throw new IllegalArgumentException("noise size must be at least 1, was " + size);
         }
         if (!Float.isFinite(a) || !Float.isFinite(b)) {
             throw new IllegalArgumentException("noise parameters must be finite, were " + a + ", " + b);
+        }
+        switch (distribution) {
+            case UNIFORM -> require(a <= b, "uniform noise needs a <= b (a == b is the constant a), got [" + a + ", " + b + ")");
+            case GAUSSIAN -> require(b > 0, "gaussian noise needs a standard deviation b > 0, got " + b);
+            case BERNOULLI -> require(a >= 0 && a <= 1, "bernoulli noise needs a probability a in [0, 1], got " + a);
+        }
+    }
+
+    private static void require(boolean ok, String message) {
+        if (!ok) {
+            throw new IllegalArgumentException(message);
         }
     }
 
@@ -42,7 +60,13 @@ public record Noise(Distribution distribution, int size, float a, float b) imple
         sample(dst, batch, rng);
     }
 
-    /** Fills {@code dst[0 .. batch * size)} with fresh noise for {@code batch} samples. */
+    /**
+     * Fills {@code dst[0 .. batch * size)} with fresh noise for {@code batch} samples.
+     *
+     * @param dst where the noise goes
+     * @param batch how many samples
+     * @param rng where the values come from
+     */
     public void sample(float[] dst, int batch, Rng rng) {
         int n = batch * size;
         if (dst.length < n) {

@@ -10,7 +10,11 @@ package io.jgan.runtime;
 public final class Rng {
     private long s0, s1, s2, s3;
 
-    /** A generator whose whole sequence is determined by {@code seed}. */
+    /**
+     * A generator whose whole sequence is determined by {@code seed}.
+     *
+     * @param seed any value; equal seeds give equal sequences
+     */
     public Rng(long seed) {
         long x = seed;
         s0 = x = splitMix(x);
@@ -27,7 +31,7 @@ public final class Rng {
         return z ^ (z >>> 31);
     }
 
-    /** The next 64 random bits. */
+    /** {@return the next 64 random bits} */
     public long nextLong() {
         long result = Long.rotateLeft(s1 * 5, 7) * 9;
         long t = s1 << 17;
@@ -40,17 +44,21 @@ public final class Rng {
         return result;
     }
 
-    /** A float uniform in [0, 1), with 24 random bits. */
+    /** {@return a float uniform in [0, 1), with 24 random bits} */
     public float nextFloat() {
         return (nextLong() >>> 40) * 0x1.0p-24f;
     }
 
-    /** A double uniform in [0, 1), with 53 random bits. */
+    /** {@return a double uniform in [0, 1), with 53 random bits} */
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
-    /** An int uniform in [0, bound), without modulo bias. */
+    /**
+     * {@return an int uniform in [0, bound), without modulo bias}
+     *
+     * @param bound the exclusive upper bound, at least 1
+     */
     public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive, was " + bound);
@@ -68,19 +76,23 @@ public final class Rng {
         return (int) (m >>> 32);
     }
 
-    /** A standard normal value (Box-Muller; one value per two uniforms, so no hidden cached state). */
+    /** {@return a standard normal value (Box-Muller; one value per two uniforms, so no hidden cached state)} */
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble(); // in (0, 1]: log is finite
         double u2 = nextDouble();
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2.0 * Math.PI * u2);
     }
 
-    /** The whole state, for a checkpoint; {@link #restore(long[])} takes it back. */
+    /** {@return the whole state, for a checkpoint; {@link #restore(long[])} takes it back} */
     public long[] state() {
         return new long[] {s0, s1, s2, s3};
     }
 
-    /** Restores a state saved by {@link #state()}. */
+    /**
+     * Restores a state saved by {@link #state()}.
+     *
+     * @param state what {@link #state()} returned
+     */
     public void restore(long[] state) {
         if (state.length != 4) {
             throw new IllegalArgumentException("an Rng state is 4 longs, got " + state.length);

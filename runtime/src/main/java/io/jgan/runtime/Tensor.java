@@ -13,7 +13,7 @@ import java.util.Arrays;
  */
 public record Tensor(String name, int offset, int[] shape, boolean transposed) {
 
-    /** How many floats it holds. */
+    /** {@return how many floats it holds} */
     public int size() {
         int n = 1;
         for (int d : shape) {

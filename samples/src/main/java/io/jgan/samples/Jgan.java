@@ -1,6 +1,7 @@
 package io.jgan.samples;
 
 import io.jgan.samples.even.EvenCommand;
+import io.jgan.samples.gaussian.GaussianCommand;
 import io.jgan.samples.images.ImagesCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -8,7 +9,7 @@ import picocli.CommandLine.Command;
 /** The {@code jgan} command line: one subcommand per sample GAN. */
 @Command(name = "jgan", mixinStandardHelpOptions = true, version = "jgan 0.1.0",
         description = "Trains, samples and benchmarks the jgan sample GANs.",
-        subcommands = {EvenCommand.class, ImagesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvenCommand.class, GaussianCommand.class, ImagesCommand.class, CommandLine.HelpCommand.class})
 public final class Jgan implements Runnable {
 
     @CommandLine.Spec

@@ -19,6 +19,11 @@ public enum Message {
             + " or @Sigmoid, or remove it"),
     TWO_LAYERS("two-layers", "method %s() has two layer annotations (@%s and @%s); declare one layer per method,"
             + " in order"),
+    LAYER_SIGNATURE("layer-signature", "layer method %s must take no parameters and return void, e.g."
+            + " @Dense(units = 8) void %s(); it only names the layer"),
+    DUPLICATE_NAME("duplicate-name", "two layers are named %s; give each layer method its own name (it names the"
+            + " layer's buffers and methods in the generated class)"),
+    TOO_LARGE("too-large", "network %s needs more than 2^31 - 1 floats (%s at layer %s); make the layers smaller"),
     NO_EMITTER("no-emitter", "@%s is marked @Layer but no LayerEmitter for %s is on the annotation processor path;"
             + " add the module that contains its emitter to maven-compiler-plugin's annotationProcessorPaths and"
             + " register the emitter in META-INF/services/io.jgan.processor.spi.LayerEmitter"),
@@ -39,6 +44,9 @@ public enum Message {
     DISCRIMINATOR_OUTPUT("discriminator-output", "the discriminator must end in one unit (the probability that its"
             + " input is real), but its last layer %s gives %d values per sample; end it with e.g."
             + " @Dense(units = 1) and @Sigmoid"),
+    BATCH_IN_GENERATOR("batch-in-generator", "layer %s changes the number of samples (its emitter has an"
+            + " outputBatch), which only a discriminator may do: the generator must make one sample per noise sample;"
+            + " move it to the discriminator"),
     SIZE_MISMATCH("size-mismatch", "discriminator inputSize is %d but the generator makes %d values per sample;"
             + " make them equal (the discriminator reads the generator's samples)"),
     INTERNAL("internal", "internal jgan error, please report it with this trace: %s");

@@ -6,13 +6,14 @@ import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
 import com.palantir.javapoet.JavaFile;
 import com.palantir.javapoet.MethodSpec;
-
+import com.palantir.javapoet.NameAllocator;
 import com.palantir.javapoet.TypeSpec;
 import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerSpec;
 import io.jgan.processor.spi.Literals;
 import io.jgan.processor.spi.ParameterShape;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +30,28 @@ public final class NetworkWriter {
     private final NetworkModel network;
     private final List<LayerModel> layers;
     private final Map<String, MethodSpec> backwardMethods = new LinkedHashMap<>();
+    /** Buffer names, tagged "out3", "grad3", "scratch3" by layer index. */
+    private final NameAllocator buffers = new NameAllocator();
 
     private NetworkWriter(NetworkModel network) {
         this.network = network;
         this.layers = network.layers();
+        // Network's fields and the constants: a member named `input` must not get a buffer `inputGrad`
+        // that hides Network.inputGrad.
+        for (String inherited : List.of("params", "grads", "input", "output", "outputGrad", "inputGrad", "random",
+                "training", "INFO", "INPUT_SIZE", "OUTPUT_SIZE", "PARAMETER_COUNT")) {
+            buffers.newName(inherited, inherited);
+        }
+        for (int k = 0; k < layers.size(); k++) {
+            String name = layers.get(k).name();
+            if (k < layers.size() - 1) {
+                buffers.newName(name + "Out", "out" + k);
+                buffers.newName(name + "Grad", "grad" + k);
+            }
+            if (layers.get(k).scratchPerSample() > 0) {
+                buffers.newName(name + "Scratch", "scratch" + k);
+            }
+        }
     }
 
     /** The generated source file of a network. */
@@ -68,22 +87,28 @@ public final class NetworkWriter {
                 .addJavadoc("A $L for batches of up to {@code maxBatch} samples; call {@link #initialize} before use.\n", role)
                 .addParameter(int.class, "maxBatch")
                 .addStatement("super(INFO, maxBatch, $L)", network.hasInputGradient());
+        List<String> maxBatches = batches("maxBatch", constructor);
         for (int k = 0; k < layers.size() - 1; k++) {
             LayerModel layer = layers.get(k);
-            String shape = "[batch, " + layer.outputWidth() + "]";
+            String shape = "[" + batchWord(k + 1) + ", " + layer.outputWidth() + "]";
             t.addField(buffer(outName(k), shape + ": output of {@code " + layer.name() + "}, " + layer.description() + "."));
             t.addField(buffer(gradName(k), shape + ": gradient with respect to {@code " + outName(k) + "}."));
-            constructor.addStatement("$N = new float[maxBatch * $L]", outName(k), layer.outputWidth());
-            constructor.addStatement("$N = new float[maxBatch * $L]", gradName(k), layer.outputWidth());
+            constructor.addStatement("$N = new float[$N * $L]", outName(k), maxBatches.get(k + 1), layer.outputWidth());
+            constructor.addStatement("$N = new float[$N * $L]", gradName(k), maxBatches.get(k + 1), layer.outputWidth());
         }
-        for (LayerModel layer : layers) {
+        for (int k = 0; k < layers.size(); k++) {
+            LayerModel layer = layers.get(k);
             if (layer.scratchPerSample() > 0) {
-                t.addField(buffer(scratchName(layer), "[batch, " + layer.scratchPerSample() + "]: scratch of {@code "
-                        + layer.name() + "} kept from forward to backward."));
-                constructor.addStatement("$N = new float[maxBatch * $L]", scratchName(layer), layer.scratchPerSample());
+                t.addField(buffer(scratchName(layer), "[" + batchWord(k) + ", " + layer.scratchPerSample()
+                        + "]: scratch of {@code " + layer.name() + "} kept from forward to backward."));
+                constructor.addStatement("$N = new float[$N * $L]", scratchName(layer), maxBatches.get(k),
+                        layer.scratchPerSample());
             }
         }
         t.addMethod(constructor.build());
+        if (changesBatch()) {
+            t.addMethod(outputBatch());
+        }
         t.addMethod(initializeLayers());
         t.addMethod(forwardLayers());
         t.addMethod(backwardLayers("backwardParameterLayers", true));
@@ -171,10 +196,66 @@ public final class NetworkWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
                 .addParameter(int.class, "batch");
-        for (LayerModel layer : layers) {
-            m.addStatement("$N(batch)", layer.name() + "Forward");
+        List<String> batches = batches("batch", m);
+        for (int k = 0; k < layers.size(); k++) {
+            m.addStatement("$N($N)", layers.get(k).name() + "Forward", batches.get(k));
         }
         return m.build();
+    }
+
+    /** Whether a layer changes the number of samples (e.g. minibatch statistics). */
+    private boolean changesBatch() {
+        for (LayerModel layer : layers) {
+            if (layer.emitter().outputBatch(layer.spec(), "batch") != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The variables holding how many samples enter each layer, given {@code first} entering the
+     * network: element k is layer k's, the last element the network's output batch. A layer that
+     * changes the batch gets a local {@code final int} declared in {@code m}; the others share the
+     * variable before them, so a network without such layers declares nothing.
+     */
+    private List<String> batches(String first, MethodSpec.Builder m) {
+        NameAllocator names = new NameAllocator();
+        names.newName("batch");
+        names.newName("maxBatch");
+        List<String> batches = new ArrayList<>();
+        String current = first;
+        batches.add(current);
+        for (LayerModel layer : layers) {
+            CodeBlock next = layer.emitter().outputBatch(layer.spec(), current);
+            if (next != null) {
+                current = names.newName(layer.name() + "Batch");
+                m.addStatement("final int $N = $L", current, next);
+            }
+            batches.add(current);
+        }
+        return batches;
+    }
+
+    /** How buffer comments name the number of samples entering layer k. */
+    private String batchWord(int k) {
+        for (int j = k - 1; j >= 0; j--) {
+            if (layers.get(j).emitter().outputBatch(layers.get(j).spec(), "batch") != null) {
+                return "batch after " + layers.get(j).name();
+            }
+        }
+        return "batch";
+    }
+
+    /** {@code Network.outputBatch(int)} for a network whose layers change the number of samples. */
+    private MethodSpec outputBatch() {
+        MethodSpec.Builder m = MethodSpec.methodBuilder("outputBatch")
+                .addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC)
+                .returns(int.class)
+                .addParameter(int.class, "batch");
+        List<String> batches = batches("batch", m);
+        return m.addStatement("return $N", batches.get(batches.size() - 1)).build();
     }
 
     /**
@@ -187,6 +268,7 @@ public final class NetworkWriter {
                 .addAnnotation(Override.class)
                 .addModifiers(Modifier.PROTECTED)
                 .addParameter(int.class, "batch");
+        List<String> batches = batches("batch", m);
         for (int k = layers.size() - 1; k >= 0; k--) {
             LayerModel layer = layers.get(k);
             boolean parameterGradients = parameters && layer.parameterCount() > 0;
@@ -194,7 +276,7 @@ public final class NetworkWriter {
             if (!parameterGradients && !inputGradients) {
                 continue;
             }
-            m.addStatement("$N(batch)", backwardMethod(k, parameterGradients, inputGradients));
+            m.addStatement("$N($N)", backwardMethod(k, parameterGradients, inputGradients), batches.get(k));
         }
         return m.build();
     }
@@ -237,15 +319,15 @@ public final class NetworkWriter {
     }
 
     private String outName(int k) {
-        return k == layers.size() - 1 ? "output" : layers.get(k).name() + "Out";
+        return k == layers.size() - 1 ? "output" : buffers.get("out" + k);
     }
 
     private String gradName(int k) {
-        return k == layers.size() - 1 ? "outputGrad" : layers.get(k).name() + "Grad";
+        return k == layers.size() - 1 ? "outputGrad" : buffers.get("grad" + k);
     }
 
-    private static String scratchName(LayerModel layer) {
-        return layer.name() + "Scratch";
+    private String scratchName(LayerModel layer) {
+        return buffers.get("scratch" + layer.index());
     }
 
     private LayerCode code(int k, boolean parameterGradients, boolean inputGradients) {

@@ -16,4 +16,5 @@ public final class RuntimeTypes {
     public static final ClassName DISTRIBUTION = NOISE.nestedClass("Distribution");
     public static final ClassName RNG = ClassName.get(PACKAGE, "Rng");
     public static final ClassName INIT = ClassName.get(PACKAGE, "Init");
+    public static final ClassName ACTIVATIONS = ClassName.get(PACKAGE, "Activations");
 }

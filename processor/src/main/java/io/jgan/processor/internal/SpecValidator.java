@@ -96,8 +96,19 @@ public final class SpecValidator {
         List<LayerModel> layers = new ArrayList<>();
         int offset = 0;
         boolean widthKnown = width >= 1;
+        // Not layers.isEmpty(): a layer before the noise is skipped (its input width is unknown), not added.
+        boolean layerDeclared = false;
+        java.util.Set<String> names = new java.util.HashSet<>();
         for (ExecutableElement member : ElementFilter.methodsIn(declaration.getEnclosedElements())) {
             String name = member.getSimpleName().toString();
+            if (!member.getParameters().isEmpty() || member.getReturnType().getKind() != javax.lang.model.type.TypeKind.VOID) {
+                report.error(Message.LAYER_SIGNATURE.format(name, name), member);
+                continue;
+            }
+            if (!names.add(name)) {
+                report.error(Message.DUPLICATE_NAME.format(name), member);
+                continue;
+            }
             List<AnnotationMirror> layerAnnotations = new ArrayList<>();
             AnnotationMirror noiseAnnotation = null;
             for (AnnotationMirror a : member.getAnnotationMirrors()) {
@@ -109,12 +120,16 @@ public final class SpecValidator {
                 }
             }
             if (noiseAnnotation != null) {
+                if (!layerAnnotations.isEmpty()) { // else the layer would be dropped without a word
+                    report.error(Message.TWO_LAYERS.format(name, "Noise", simpleName(layerAnnotations.get(0))),
+                            member, layerAnnotations.get(0), null);
+                }
                 if (!generator) {
                     report.error(Message.NOISE_IN_DISCRIMINATOR.format(name), member, noiseAnnotation, null);
                 } else if (noiseMember != null) {
                     report.error(Message.TWO_NOISES.format(declaration.getSimpleName(), noiseMember.getSimpleName(), name),
                             member, noiseAnnotation, null);
-                } else if (!layers.isEmpty()) {
+                } else if (layerDeclared) {
                     noiseMember = member;
                     report.error(Message.NOISE_NOT_FIRST.format(name), member, noiseAnnotation, null);
                 } else {
@@ -132,6 +147,7 @@ public final class SpecValidator {
                 report.error(Message.NOT_A_LAYER.format(name), member);
                 continue;
             }
+            layerDeclared = true;
             if (layerAnnotations.size() > 1) {
                 report.error(Message.TWO_LAYERS.format(name, simpleName(layerAnnotations.get(0)),
                         simpleName(layerAnnotations.get(1))), member, layerAnnotations.get(1), null);
@@ -157,7 +173,25 @@ public final class SpecValidator {
                 widthKnown = false;
                 continue;
             }
+            if (generator && emitter.outputBatch(layer, "batch") != null) {
+                report.error(Message.BATCH_IN_GENERATOR.format(name), member, layerAnnotation, null);
+                continue;
+            }
             List<ParameterShape> parameters = emitter.parameters(layer);
+            long count = 0;
+            for (ParameterShape p : parameters) {
+                long size = 1;
+                for (int d : p.shape()) {
+                    size *= d;
+                }
+                count += size;
+            }
+            if (offset + count > Integer.MAX_VALUE) {
+                report.error(Message.TOO_LARGE.format(declaration.getSimpleName(), (offset + count) + " parameters", name),
+                        member, layerAnnotation, null);
+                widthKnown = false;
+                continue;
+            }
             LayerModel model = new LayerModel(layers.size(), layer, emitter, out, offset, parameters,
                     emitter.scratchPerSample(layer), emitter.describe(layer));
             layers.add(model);

@@ -12,43 +12,54 @@ import com.palantir.javapoet.CodeBlock;
  * ({@code io.jgan.runtime.Rng}) and {@code training} (boolean).
  */
 public interface LayerCode {
-    /** The layer's values, name and input width. */
+    /** {@return the layer's values, name and input width} */
     LayerSpec layer();
 
-    /** Values per sample leaving this layer. */
+    /** {@return values per sample leaving this layer} */
     int outputWidth();
 
-    /** Field holding this layer's input, [batch, inputWidth]. */
+    /** {@return field holding this layer's input, [batch, inputWidth] (batch as in {@link #batch()})} */
     String input();
 
-    /** Field holding this layer's output, [batch, outputWidth]. */
+    /** {@return field holding this layer's output, [outputBatch, outputWidth] ({@link LayerEmitter#outputBatch})} */
     String output();
 
-    /** Field where the backward pass writes the gradient with respect to the input. */
+    /** {@return field where the backward pass writes the gradient with respect to the input} */
     String inputGradient();
 
-    /** Field holding the gradient with respect to the output (read by the backward pass). */
+    /** {@return field holding the gradient with respect to the output (read by the backward pass)} */
     String outputGradient();
 
-    /** Field of this layer's scratch buffer ({@link LayerEmitter#scratchPerSample}), or null. */
+    /** {@return field of this layer's scratch buffer ({@link LayerEmitter#scratchPerSample}), or null} */
     String scratch();
 
-    /** Name of the int parameter holding the batch size. */
+    /**
+     * {@return name of the int parameter holding how many samples enter this layer: the network's
+     * batch, or what an earlier layer's {@link LayerEmitter#outputBatch} made of it}
+     */
     String batch();
 
-    /** Offset of this layer's first parameter in {@code params}/{@code grads}. */
+    /** {@return offset of this layer's first parameter in {@code params}/{@code grads}} */
     int parameterOffset();
 
-    /** Offset of the named tensor of this layer in {@code params}/{@code grads}. */
+    /**
+     * {@return offset of the named tensor of this layer in {@code params}/{@code grads}}
+     *
+     * @param tensor a name from {@link LayerEmitter#parameters}, e.g. {@code weight}
+     */
     int tensorOffset(String tensor);
 
-    /** Whether this backward pass accumulates parameter gradients into {@code grads}. */
+    /** {@return whether this backward pass accumulates parameter gradients into {@code grads}} */
     boolean parameterGradients();
 
-    /** Whether this backward pass writes {@link #inputGradient()}. */
+    /** {@return whether this backward pass writes {@link #inputGradient()}} */
     boolean inputGradients();
 
-    /** A float literal as Java source: {@code 0.2f}, {@code Float.NaN}. */
+    /**
+     * {@return a float literal as Java source: {@code 0.2f}, {@code Float.NaN}}
+     *
+     * @param value any float, NaN and infinities included
+     */
     static CodeBlock literal(float value) {
         return Literals.of(value);
     }

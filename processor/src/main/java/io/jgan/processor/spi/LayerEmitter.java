@@ -19,45 +19,95 @@ import java.util.List;
  */
 public abstract class LayerEmitter {
 
-    /** The canonical name of the annotation this emitter serves, e.g. {@code io.jgan.annotations.Dense}. */
+    /** For subclasses, which {@link java.util.ServiceLoader} creates through their public no-argument constructor. */
+    protected LayerEmitter() {}
+
+    /** {@return the canonical name of the annotation this emitter serves, e.g. {@code io.jgan.annotations.Dense}} */
     public abstract String annotationType();
 
     /**
      * Validates the layer's values and returns its output width (values per sample). The default
      * keeps the width, as an element-wise layer does.
+     *
+     * @param layer the layer as written in the spec
+     * @return values per sample leaving the layer
      */
     public int outputWidth(LayerSpec layer) {
         return layer.inputWidth();
     }
 
-    /** The layer's parameter tensors, in storage order; none by default. */
+    /**
+     * {@return the layer's parameter tensors, in storage order; none by default}
+     *
+     * @param layer the validated layer
+     */
     public List<ParameterShape> parameters(LayerSpec layer) {
         return List.of();
     }
 
-    /** Floats of scratch memory per sample this layer keeps between forward and backward (e.g. a mask). */
+    /**
+     * {@return floats of scratch memory per sample this layer keeps between forward and backward (e.g. a mask)}
+     *
+     * @param layer the validated layer
+     */
     public int scratchPerSample(LayerSpec layer) {
         return 0;
     }
 
-    /** How the layer appears in reports and checkpoints, e.g. {@code Dense(units = 7)}. */
+    /**
+     * How many samples leave this layer when {@code batch} samples enter it, as a Java {@code int}
+     * expression of the variable named {@code batch}; null (the default) keeps the batch, as almost
+     * every layer does. A layer that summarises its batch (minibatch statistics) returns e.g.
+     * {@code CodeBlock.of("1")}. The layers after it then run on that many samples: their methods
+     * receive it as their {@code batch} parameter, their buffers are sized by it, and the generated
+     * network overrides {@code Network.outputBatch(int)} with the composition over all layers.
+     *
+     * <p>The expression must be side-effect free and depend only on {@code batch}: it is evaluated
+     * in the constructor (for {@code maxBatch}, to size buffers) as well as on every pass.
+     *
+     * @param layer the validated layer
+     * @param batch the name of the variable holding the number of samples entering the layer
+     * @return the expression, or null to keep the batch
+     */
+    public CodeBlock outputBatch(LayerSpec layer, String batch) {
+        return null;
+    }
+
+    /**
+     * {@return how the layer appears in reports and checkpoints, e.g. {@code Dense(units = 7)}}
+     *
+     * @param layer the validated layer
+     */
     public String describe(LayerSpec layer) {
         String name = annotationType();
         return name.substring(name.lastIndexOf('.') + 1);
     }
 
-    /** Code drawing the initial parameters from the {@code io.jgan.runtime.Rng rng} in scope; none by default. */
+    /**
+     * {@return code drawing the initial parameters from the {@code io.jgan.runtime.Rng rng} in scope; none by default}
+     *
+     * @param code where the layer's data lives
+     */
     public CodeBlock initialize(LayerCode code) {
         return CodeBlock.of("");
     }
 
-    /** Code computing {@link LayerCode#output()} from {@link LayerCode#input()} for {@code batch} samples. */
+    /**
+     * {@return code computing {@link LayerCode#output()} from {@link LayerCode#input()} for the
+     * {@link LayerCode#batch()} samples entering the layer (and, for a layer with an
+     * {@link #outputBatch}, writing the samples that leave it)}
+     *
+     * @param code where the layer's data lives
+     */
     public abstract CodeBlock forward(LayerCode code);
 
     /**
      * Code for the backward pass: from {@link LayerCode#outputGradient()}, accumulate into
      * {@code grads} when {@link LayerCode#parameterGradients()} and write
      * {@link LayerCode#inputGradient()} when {@link LayerCode#inputGradients()}.
+     *
+     * @param code where the layer's data lives, and which gradients this pass computes
+     * @return the statements of the backward method
      */
     public abstract CodeBlock backward(LayerCode code);
 }

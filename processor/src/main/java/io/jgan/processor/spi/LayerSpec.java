@@ -5,25 +5,45 @@ package io.jgan.processor.spi;
  * the width of its input. Problems are reported here and become javac errors on the spec's line.
  */
 public interface LayerSpec {
-    /** The spec member's name, e.g. {@code hidden}. */
+    /** {@return the spec member's name, e.g. {@code hidden}} */
     String name();
 
-    /** Values per sample entering this layer. */
+    /** {@return values per sample entering this layer} */
     int inputWidth();
 
-    /** An {@code int} annotation value (defaults applied). */
+    /**
+     * {@return an {@code int} annotation value (defaults applied)}
+     *
+     * @param attribute the annotation attribute's name, e.g. {@code units}
+     */
     int intValue(String attribute);
 
-    /** A {@code float} annotation value (defaults applied). */
+    /**
+     * {@return a {@code float} annotation value (defaults applied)}
+     *
+     * @param attribute the annotation attribute's name, e.g. {@code units}
+     */
     float floatValue(String attribute);
 
-    /** A {@code double} annotation value (defaults applied). */
+    /**
+     * {@return a {@code double} annotation value (defaults applied)}
+     *
+     * @param attribute the annotation attribute's name, e.g. {@code units}
+     */
     double doubleValue(String attribute);
 
-    /** A {@code boolean} annotation value (defaults applied). */
+    /**
+     * {@return a {@code boolean} annotation value (defaults applied)}
+     *
+     * @param attribute the annotation attribute's name, e.g. {@code units}
+     */
     boolean booleanValue(String attribute);
 
-    /** A {@code String} or enum annotation value (an enum as its constant's name). */
+    /**
+     * {@return a {@code String} or enum annotation value (an enum as its constant's name)}
+     *
+     * @param attribute the annotation attribute's name, e.g. {@code units}
+     */
     String stringValue(String attribute);
 
     /**

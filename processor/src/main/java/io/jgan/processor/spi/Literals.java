@@ -6,7 +6,11 @@ import com.palantir.javapoet.CodeBlock;
 public final class Literals {
     private Literals() {}
 
-    /** {@code 0.2f}, {@code -1.0E-8f}, {@code Float.NaN}, {@code Float.POSITIVE_INFINITY}. */
+    /**
+     * {@return {@code 0.2f}, {@code -1.0E-8f}, {@code Float.NaN}, {@code Float.POSITIVE_INFINITY}}
+     *
+     * @param value any float, NaN and infinities included
+     */
     public static CodeBlock of(float value) {
         if (Float.isNaN(value)) {
             return CodeBlock.of("Float.NaN");

@@ -11,12 +11,18 @@ import java.util.List;
  * @param transposed true when the generated code stores it transposed ([in, out] for a dense weight)
  */
 public record ParameterShape(String name, List<Integer> shape, boolean transposed) {
-    /** Copies the shape. */
+    /**
+     * Copies the shape.
+     *
+     * @param name {@code weight}, {@code bias}, ...
+     * @param shape PyTorch's shape
+     * @param transposed whether the generated code stores it transposed
+     */
     public ParameterShape {
         shape = List.copyOf(shape);
     }
 
-    /** Number of floats. */
+    /** {@return number of floats} */
     public int size() {
         int n = 1;
         for (int d : shape) {

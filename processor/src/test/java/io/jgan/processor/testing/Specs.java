@@ -79,6 +79,52 @@ public final class Specs {
         }
     }
 
+    /**
+     * The text of one method of a generated source, from its signature line to its closing brace
+     * (JavaPoet indents members by four spaces, so that brace is the first line that is exactly
+     * {@code "    }"}).
+     */
+    public static String methodSource(String source, String signature) {
+        int start = source.indexOf("\n    " + signature);
+        if (start < 0) {
+            throw new AssertionError("no method '" + signature + "' in the generated source");
+        }
+        int end = source.indexOf("\n    }\n", start);
+        return source.substring(start + 1, end + 7);
+    }
+
+    /**
+     * Asserts that no method the compilation wrote is longer than HotSpot's 8000-byte JIT limit;
+     * the failure names every such method with its size.
+     */
+    public static void assertNoHugeMethods(Compilation compilation) {
+        List<String> huge = new ArrayList<>();
+        for (ClassFile c : classFiles(compilation)) {
+            for (ClassFile.Method m : c.hugeMethods()) {
+                huge.add(c.name() + "." + m.name() + m.descriptor() + " is " + m.codeLength() + " bytes");
+            }
+        }
+        if (!huge.isEmpty()) {
+            throw new AssertionError("methods over HotSpot's " + ClassFile.HUGE_METHOD_LIMIT
+                    + "-byte limit (DontCompileHugeMethods), which would never be JIT-compiled: " + huge);
+        }
+    }
+
+    /** The longest method the compilation wrote, as {@code Class.method(desc): n bytes}, for reports. */
+    public static String longestMethod(Compilation compilation) {
+        String longest = "none";
+        int length = -1;
+        for (ClassFile c : classFiles(compilation)) {
+            for (ClassFile.Method m : c.methods()) {
+                if (m.codeLength() > length) {
+                    length = m.codeLength();
+                    longest = c.name() + "." + m.name() + m.descriptor() + ": " + length + " bytes";
+                }
+            }
+        }
+        return longest;
+    }
+
     /** Every class file the compilation wrote (the specs' and the generated networks'), parsed. */
     public static List<ClassFile> classFiles(Compilation compilation) {
         List<ClassFile> classes = new ArrayList<>();

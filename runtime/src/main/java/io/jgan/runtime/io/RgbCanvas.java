@@ -37,12 +37,12 @@ public final class RgbCanvas {
         clearClip();
     }
 
-    /** @return width in pixels */
+    /** {@return width in pixels} */
     public int width() {
         return width;
     }
 
-    /** @return height in pixels */
+    /** {@return height in pixels} */
     public int height() {
         return height;
     }

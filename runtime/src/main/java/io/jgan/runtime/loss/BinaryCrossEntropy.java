@@ -11,7 +11,13 @@ public final class BinaryCrossEntropy {
 
     private BinaryCrossEntropy() {}
 
-    /** The mean loss of predictions {@code p[0 .. n)} against one label for all of them. */
+    /**
+     * {@return the mean loss of predictions {@code p[0 .. n)} against one label for all of them}
+     *
+     * @param p predicted probabilities
+     * @param n how many of them
+     * @param label the target for all of them
+     */
     public static float loss(float[] p, int n, float label) {
         double sum = 0;
         if (label == 1f || label == 0f) {
@@ -33,6 +39,12 @@ public final class BinaryCrossEntropy {
     /**
      * Writes into {@code dst[0 .. n)} the gradient of {@code scale * loss(p, n, label)} with respect
      * to each prediction ({@code scale} is 0.5 when the loss is averaged with another).
+     *
+     * @param p predicted probabilities
+     * @param n how many of them
+     * @param label the target for all of them
+     * @param scale factor applied to the gradient (0.5 when two losses are averaged)
+     * @param dst where the gradient goes, {@code n} floats
      */
     public static void gradient(float[] p, int n, float label, float scale, float[] dst) {
         float factor = scale / n;
@@ -42,7 +54,12 @@ public final class BinaryCrossEntropy {
         }
     }
 
-    /** The mean of {@code p[0 .. n)}: the average probability the discriminator gave. */
+    /**
+     * {@return the mean of {@code p[0 .. n)}: the average probability the discriminator gave}
+     *
+     * @param p predicted probabilities
+     * @param n how many of them
+     */
     public static float mean(float[] p, int n) {
         double sum = 0;
         for (int k = 0; k < n; k++) {

@@ -24,12 +24,26 @@ public final class Adam implements Optimizer {
     private final double eps;
     private long t;
 
-    /** Adam with PyTorch's defaults but the learning rate: betas (0.9, 0.999), eps 1e-8. */
+    /**
+     * Adam with PyTorch's defaults but the learning rate: betas (0.9, 0.999), eps 1e-8.
+     *
+     * @param network whose parameters and gradients to update
+     * @param lr learning rate
+     */
     public Adam(Network network, double lr) {
         this(network.parameters(), network.gradients(), lr, 0.9, 0.999, 1e-8);
     }
 
-    /** Adam over a parameter array and its gradient array. */
+    /**
+     * Adam over a parameter array and its gradient array.
+     *
+     * @param params parameters, updated in place
+     * @param grads gradients, same layout
+     * @param lr learning rate
+     * @param beta1 decay of the first-moment average (PyTorch: 0.9)
+     * @param beta2 decay of the second-moment average (PyTorch: 0.999)
+     * @param eps added to the denominator (PyTorch: 1e-8)
+     */
     public Adam(float[] params, float[] grads, double lr, double beta1, double beta2, double eps) {
         if (params.length != grads.length) {
             throw new IllegalArgumentException("parameters (" + params.length + ") and gradients (" + grads.length

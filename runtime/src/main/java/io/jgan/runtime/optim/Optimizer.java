@@ -10,18 +10,26 @@ public interface Optimizer {
     /** Applies one update from the current gradients. */
     void step();
 
-    /** How many updates were applied. */
+    /** {@return how many updates were applied} */
     long stepCount();
 
-    /** Sets the step count, when restoring a checkpoint. */
+    /**
+     * Sets the step count, when restoring a checkpoint.
+     *
+     * @param steps updates already applied (Adam's bias correction depends on it)
+     */
     void setStepCount(long steps);
 
-    /** The optimizer's per-parameter buffers (live arrays), in a fixed order. */
+    /** {@return the optimizer's per-parameter buffers (live arrays), in a fixed order} */
     float[][] stateBuffers();
 
-    /** The learning rate. */
+    /** {@return the learning rate} */
     double learningRate();
 
-    /** Changes the learning rate (e.g. after a divergence rollback). */
+    /**
+     * Changes the learning rate (e.g. after a divergence rollback).
+     *
+     * @param lr the new learning rate
+     */
     void setLearningRate(double lr);
 }

@@ -15,12 +15,25 @@ public final class SgdMomentum implements Optimizer {
     private final double momentum;
     private long t;
 
-    /** SGD with momentum over a network's parameters. */
+    /**
+     * SGD with momentum over a network's parameters.
+     *
+     * @param network whose parameters and gradients to update
+     * @param lr learning rate
+     * @param momentum momentum factor (0 for plain SGD)
+     */
     public SgdMomentum(Network network, double lr, double momentum) {
         this(network.parameters(), network.gradients(), lr, momentum);
     }
 
-    /** SGD with momentum over a parameter array and its gradient array. */
+    /**
+     * SGD with momentum over a parameter array and its gradient array.
+     *
+     * @param params parameters, updated in place
+     * @param grads gradients, same layout
+     * @param lr learning rate
+     * @param momentum momentum factor (0 for plain SGD)
+     */
     public SgdMomentum(float[] params, float[] grads, double lr, double momentum) {
         if (params.length != grads.length) {
             throw new IllegalArgumentException("parameters (" + params.length + ") and gradients (" + grads.length

@@ -39,6 +39,14 @@ public final class GanTrainer {
     /**
      * A trainer over two networks built for at least {@code config.batchSize()} samples. The
      * networks' dropout and the noise and data all draw from {@code rng}.
+     *
+     * @param generator the generator
+     * @param discriminator the discriminator
+     * @param generatorOptimizer updates the generator's parameters
+     * @param discriminatorOptimizer updates the discriminator's parameters
+     * @param data the real samples
+     * @param config batch size, steps, labels
+     * @param rng the run's random generator
      */
     public GanTrainer(Network generator, Network discriminator, Optimizer generatorOptimizer,
             Optimizer discriminatorOptimizer, RealData data, TrainingConfig config, Rng rng) {
@@ -60,6 +68,10 @@ public final class GanTrainer {
             throw new IllegalArgumentException("sizes do not match: generator makes " + g.outputSize()
                     + " values per sample, discriminator reads " + d.inputSize() + ", data has " + data.sampleSize());
         }
+        if (d.outputSize() != 1) {
+            throw new IllegalArgumentException(d.displayName() + " gives " + d.outputSize()
+                    + " values per sample; binary cross-entropy needs exactly one (the probability of real)");
+        }
         for (Network n : new Network[] {generator, discriminator}) {
             if (n.maxBatch() < batch) {
                 throw new IllegalArgumentException(n.info().displayName() + " was built for batches of at most "
@@ -77,6 +89,8 @@ public final class GanTrainer {
     /**
      * Feeds the generator from {@code source} instead of the spec's noise: to replay a recorded run,
      * or to try another distribution without recompiling.
+     *
+     * @param source gives the generator's input, {@code inputSize} values per sample
      */
     public void replaceNoise(BatchSource source) {
         if (source.sampleSize() != generator.info().inputSize()) {
@@ -86,17 +100,21 @@ public final class GanTrainer {
         this.noise = source;
     }
 
-    /** The statistics of the last iteration (one live instance). */
+    /** {@return the statistics of the last iteration (one live instance)} */
     public StepStats stats() {
         return stats;
     }
 
-    /** The run's random generator (for checkpoints). */
+    /** {@return the run's random generator (for checkpoints)} */
     public Rng rng() {
         return rng;
     }
 
-    /** Runs one iteration: the configured generator and discriminator steps, in order. */
+    /**
+     * Runs one iteration: the configured generator and discriminator steps, in order.
+     *
+     * @return the statistics of this iteration (the live instance {@link #stats()} returns)
+     */
     public StepStats iterate() {
         if (config.generatorFirst()) {
             generatorSteps();
@@ -160,6 +178,8 @@ public final class GanTrainer {
         BinaryCrossEntropy.gradient(score, n, config.fakeLabel(), scale, discriminator.outputGradient());
         discriminator.backward();
 
+        stats.discriminatorRealLoss = realLoss;
+        stats.discriminatorFakeLoss = fakeLoss;
         stats.discriminatorLoss = scale * (realLoss + fakeLoss);
         discriminatorOptimizer.step();
     }

@@ -12,6 +12,11 @@ public final class Sampler {
     /**
      * {@code n} samples, one after another: {@code n * outputSize} floats. The generator's mode is
      * restored afterwards; parameters and gradients are untouched.
+     *
+     * @param generator the generator to run, in inference mode (no dropout)
+     * @param n how many samples
+     * @param rng where the noise comes from
+     * @return {@code n * outputSize} floats
      */
     public static float[] generate(Network generator, int n, Rng rng) {
         NetworkInfo info = generator.info();

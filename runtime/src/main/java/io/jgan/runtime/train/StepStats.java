@@ -9,12 +9,19 @@ public final class StepStats {
     public long iteration;
     /** The discriminator's loss in its last step this iteration. */
     public float discriminatorLoss = Float.NaN;
+    /** The discriminator's loss on the real batch alone in its last step (the seed's "D real error"). */
+    public float discriminatorRealLoss = Float.NaN;
+    /** The discriminator's loss on the fake batch alone in its last step (the seed's "D fake error"). */
+    public float discriminatorFakeLoss = Float.NaN;
     /** The generator's loss in its last step this iteration. */
     public float generatorLoss = Float.NaN;
     /** Mean D(x) over the last real batch. */
     public float realScore = Float.NaN;
     /** Mean D(G(z)) over the last fake batch the discriminator saw. */
     public float fakeScore = Float.NaN;
+
+    /** Statistics before any iteration: iteration 0, NaN everywhere else. */
+    public StepStats() {}
 
     @Override
     public String toString() {

@@ -30,7 +30,19 @@ public record TrainingConfig(int batchSize, int discriminatorSteps, int generato
         SUM
     }
 
-    /** Validates the combination of settings. */
+    /**
+     * Validates the combination of settings.
+     *
+     * @param batchSize samples per step, real and fake alike
+     * @param discriminatorSteps discriminator updates per iteration
+     * @param generatorSteps generator updates per iteration
+     * @param generatorFirst whether an iteration starts with the generator's steps
+     * @param sharedFakes whether the discriminator step reuses the fakes the preceding generator step made
+     * @param discriminatorLoss how the real and fake losses combine
+     * @param realLabel target for real samples (1, or 0.9 / 0.98 with label smoothing)
+     * @param fakeLabel target for fakes in the discriminator step (0, or e.g. 0.02)
+     * @param generatorLabel target the generator trains its fakes towards (1: the non-saturating loss)
+     */
     public TrainingConfig {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
@@ -50,42 +62,73 @@ public record TrainingConfig(int batchSize, int discriminatorSteps, int generato
         }
     }
 
-    /** One D step then one G step per iteration, fresh fakes, summed D loss, labels 1 / 0 / 1. */
+    /**
+     * {@return one D step then one G step per iteration, fresh fakes, summed D loss, labels 1 / 0 / 1}
+     *
+     * @param batchSize samples per step
+     */
     public static TrainingConfig defaults(int batchSize) {
         return new TrainingConfig(batchSize, 1, 1, false, false, LossCombination.SUM, 1f, 0f, 1f);
     }
 
-    /** This config with another batch size. */
+    /**
+     * {@return this config with another batch size}
+     *
+     * @param n samples per step
+     */
     public TrainingConfig withBatchSize(int n) {
         return new TrainingConfig(n, discriminatorSteps, generatorSteps, generatorFirst, sharedFakes,
                 discriminatorLoss, realLabel, fakeLabel, generatorLabel);
     }
 
-    /** This config with other step counts per iteration. */
+    /**
+     * {@return this config with other step counts per iteration}
+     *
+     * @param discriminator discriminator updates per iteration
+     * @param generator generator updates per iteration
+     */
     public TrainingConfig withSteps(int discriminator, int generator) {
         return new TrainingConfig(batchSize, discriminator, generator, generatorFirst, sharedFakes,
                 discriminatorLoss, realLabel, fakeLabel, generatorLabel);
     }
 
-    /** This config with the generator first or second in an iteration. */
+    /**
+     * {@return this config with the generator first or second in an iteration}
+     *
+     * @param first whether an iteration starts with the generator
+     */
     public TrainingConfig withGeneratorFirst(boolean first) {
         return new TrainingConfig(batchSize, discriminatorSteps, generatorSteps, first, sharedFakes,
                 discriminatorLoss, realLabel, fakeLabel, generatorLabel);
     }
 
-    /** This config with the discriminator reusing the generator step's fakes, or not. */
+    /**
+     * {@return this config with the discriminator reusing the generator step's fakes, or not}
+     *
+     * @param shared whether the discriminator step reuses the generator step's fakes
+     */
     public TrainingConfig withSharedFakes(boolean shared) {
         return new TrainingConfig(batchSize, discriminatorSteps, generatorSteps, generatorFirst, shared,
                 discriminatorLoss, realLabel, fakeLabel, generatorLabel);
     }
 
-    /** This config with another way to combine the discriminator's losses. */
+    /**
+     * {@return this config with another way to combine the discriminator's losses}
+     *
+     * @param combination mean or sum of the real and fake losses
+     */
     public TrainingConfig withDiscriminatorLoss(LossCombination combination) {
         return new TrainingConfig(batchSize, discriminatorSteps, generatorSteps, generatorFirst, sharedFakes,
                 combination, realLabel, fakeLabel, generatorLabel);
     }
 
-    /** This config with other labels (one-sided smoothing: real 0.9, fake 0). */
+    /**
+     * {@return this config with other labels (one-sided smoothing: real 0.9, fake 0)}
+     *
+     * @param real target for real samples
+     * @param fake target for fakes in the discriminator step
+     * @param generator target the generator trains its fakes towards
+     */
     public TrainingConfig withLabels(float real, float fake, float generator) {
         return new TrainingConfig(batchSize, discriminatorSteps, generatorSteps, generatorFirst, sharedFakes,
                 discriminatorLoss, real, fake, generator);

@@ -7,7 +7,11 @@ package io.jgan.runtime.train;
 public final class TrainingDivergedException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    /** The message says which network, what and at which iteration. */
+    /**
+     * The message says which network, what and at which iteration.
+     *
+     * @param message the explanation
+     */
     public TrainingDivergedException(String message) {
         super(message);
     }

@@ -13,12 +13,18 @@ import java.util.List;
 /**
  * {@code @Dense(units)}: {@code y = x W + b}. W is stored [in][out] so that the inner loops run over
  * contiguous outputs, which C2 vectorises; small layers (at most {@value #UNROLL_LIMIT} weights) are
- * unrolled into straight-line code instead.
+ * unrolled into straight-line code instead, with the parameters held in locals and the parameter
+ * gradients summed in locals over the batch.
  */
 @AutoService(LayerEmitter.class)
 public final class DenseEmitter extends LayerEmitter {
     /** Above this many weights a layer is emitted as loops, keeping methods far below 8000 bytes. */
     static final int UNROLL_LIMIT = 128;
+    /**
+     * Nor is a layer with more than this many inputs or outputs: per-input and per-output code (loads,
+     * bias gradients, sums) grows the method too, so a 1 x 128 layer would pass 8000 bytes.
+     */
+    static final int UNROLL_MAX_SIDE = 32;
 
     @Override
     public String annotationType() {
@@ -54,7 +60,9 @@ public final class DenseEmitter extends LayerEmitter {
     }
 
     private static boolean unrolled(LayerCode code) {
-        return code.layer().inputWidth() * code.outputWidth() <= UNROLL_LIMIT;
+        int in = code.layer().inputWidth();
+        int out = code.outputWidth();
+        return in * out <= UNROLL_LIMIT && in <= UNROLL_MAX_SIDE && out <= UNROLL_MAX_SIDE;
     }
 
     @Override
@@ -66,16 +74,19 @@ public final class DenseEmitter extends LayerEmitter {
         CodeBlock.Builder c = CodeBlock.builder()
                 .addStatement("final float[] x = $N", code.input())
                 .addStatement("final float[] y = $N", code.output())
-                .addStatement("final float[] p = params")
-                .beginControlFlow("for (int b = 0; b < batch; b++)")
+                .addStatement("final float[] p = params");
+        if (unrolled(code)) {
+            loadParameters(c, code, true);
+        }
+        c.beginControlFlow("for (int b = 0; b < batch; b++)")
                 .addStatement("final int xb = b * $L", in)
                 .addStatement("final int yb = b * $L", out);
         if (unrolled(code)) {
             loadRow(c, "x", "xb", in);
             for (int o = 0; o < out; o++) {
-                CodeBlock.Builder sum = CodeBlock.builder().add("p[$L]", bias + o);
+                CodeBlock.Builder sum = CodeBlock.builder().add("bias$L", o);
                 for (int i = 0; i < in; i++) {
-                    sum.add(" + x$L * p[$L]", i, w + i * out + o);
+                    sum.add(" + x$L * w$L_$L", i, i, o);
                 }
                 c.addStatement("y[$L] = $L", index("yb", o), sum.build());
             }
@@ -106,6 +117,23 @@ public final class DenseEmitter extends LayerEmitter {
         if (code.inputGradients()) {
             c.addStatement("final float[] dx = $N", code.inputGradient()).addStatement("final float[] p = params");
         }
+        if (unrolled(code)) {
+            if (code.parameterGradients()) {
+                // Sums over the batch in locals, added to grads once: the loop then has no loads and
+                // stores of grads that the JIT must keep in order.
+                for (int o = 0; o < out; o++) {
+                    c.addStatement("float gBias$L = 0f", o);
+                }
+                for (int i = 0; i < in; i++) {
+                    for (int o = 0; o < out; o++) {
+                        c.addStatement("float gW$L_$L = 0f", i, o);
+                    }
+                }
+            }
+            if (code.inputGradients()) {
+                loadParameters(c, code, false);
+            }
+        }
         c.beginControlFlow("for (int b = 0; b < batch; b++)")
                 .addStatement("final int xb = b * $L", in)
                 .addStatement("final int yb = b * $L", out);
@@ -114,11 +142,11 @@ public final class DenseEmitter extends LayerEmitter {
             if (code.parameterGradients()) {
                 loadRow(c, "x", "xb", in);
                 for (int o = 0; o < out; o++) {
-                    c.addStatement("g[$L] += dy$L", bias + o, o);
+                    c.addStatement("gBias$L += dy$L", o, o);
                 }
                 for (int i = 0; i < in; i++) {
                     for (int o = 0; o < out; o++) {
-                        c.addStatement("g[$L] += x$L * dy$L", w + i * out + o, i, o);
+                        c.addStatement("gW$L_$L += x$L * dy$L", i, o, i, o);
                     }
                 }
             }
@@ -126,11 +154,23 @@ public final class DenseEmitter extends LayerEmitter {
                 for (int i = 0; i < in; i++) {
                     CodeBlock.Builder sum = CodeBlock.builder();
                     for (int o = 0; o < out; o++) {
-                        sum.add(o == 0 ? "p[$L] * dy$L" : " + p[$L] * dy$L", w + i * out + o, o);
+                        sum.add(o == 0 ? "w$L_$L * dy$L" : " + w$L_$L * dy$L", i, o, o);
                     }
                     c.addStatement("dx[$L] = $L", index("xb", i), sum.build());
                 }
             }
+            c.endControlFlow();
+            if (code.parameterGradients()) {
+                for (int o = 0; o < out; o++) {
+                    c.addStatement("g[$L] += gBias$L", bias + o, o);
+                }
+                for (int i = 0; i < in; i++) {
+                    for (int o = 0; o < out; o++) {
+                        c.addStatement("g[$L] += gW$L_$L", w + i * out + o, i, o);
+                    }
+                }
+            }
+            return c.build();
         } else {
             if (code.parameterGradients()) {
                 c.beginControlFlow("for (int o = 0; o < $L; o++)", out)
@@ -156,6 +196,28 @@ public final class DenseEmitter extends LayerEmitter {
             }
         }
         return c.endControlFlow().build();
+    }
+
+    /**
+     * {@code final float w0_1 = p[..]; ...} (and {@code bias0 ...} with {@code bias}): an unrolled
+     * layer's parameters in locals before the batch loop. Read through {@code p} inside the loop,
+     * they would be reloaded every sample, since the JIT cannot rule out that the stores to the
+     * output array change them.
+     */
+    private static void loadParameters(CodeBlock.Builder c, LayerCode code, boolean bias) {
+        int in = code.layer().inputWidth();
+        int out = code.outputWidth();
+        int w = code.tensorOffset("weight");
+        for (int i = 0; i < in; i++) {
+            for (int o = 0; o < out; o++) {
+                c.addStatement("final float w$L_$L = p[$L]", i, o, w + i * out + o);
+            }
+        }
+        if (bias) {
+            for (int o = 0; o < out; o++) {
+                c.addStatement("final float bias$L = p[$L]", o, code.tensorOffset("bias") + o);
+            }
+        }
     }
 
     /** {@code final float x0 = x[xb]; final float x1 = x[xb + 1]; ...}: one row into locals. */

@@ -2,10 +2,15 @@ package io.jgan.processor.internal.layers;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.CodeBlock;
+import io.jgan.processor.internal.RuntimeTypes;
 import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerEmitter;
 
-/** {@code @Tanh}: y = tanh(x); dy/dx = 1 - y^2. */
+/**
+ * {@code @Tanh}: y = tanh(x); dy/dx = 1 - y^2. The forward loop calls {@code Activations.tanh}, a
+ * branch-free rational approximation (within 4e-7) that C2 inlines and vectorises: {@code Math.tanh}
+ * costs about 60 ns a value and dominated small generators' time.
+ */
 @AutoService(LayerEmitter.class)
 public final class TanhEmitter extends ElementwiseEmitter {
     @Override
@@ -15,7 +20,7 @@ public final class TanhEmitter extends ElementwiseEmitter {
 
     @Override
     CodeBlock value(LayerCode code) {
-        return CodeBlock.of("(float) Math.tanh(v)");
+        return CodeBlock.of("$T.tanh(v)", RuntimeTypes.ACTIVATIONS);
     }
 
     @Override

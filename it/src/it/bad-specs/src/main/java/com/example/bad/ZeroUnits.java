@@ -1,0 +1,30 @@
+package com.example.bad;
+
+import io.jgan.annotations.Dense;
+import io.jgan.annotations.Discriminator;
+import io.jgan.annotations.Generator;
+import io.jgan.annotations.Noise;
+import io.jgan.annotations.Sigmoid;
+
+public interface ZeroUnits {
+    @Generator
+    interface G {
+        @Noise(size = 4)
+        void noise();
+
+        @Dense(units = 0)
+        void hidden();
+
+        @Dense(units = 2)
+        void out();
+    }
+
+    @Discriminator(inputSize = 2)
+    interface D {
+        @Dense(units = 1)
+        void score();
+
+        @Sigmoid
+        void probability();
+    }
+}
