@@ -41,22 +41,26 @@ public final class EpochData implements RealData {
         batches.nextWrapping(dst);
     }
 
-    /** Full batches per epoch: {@code samples / batchSize}. */
+    /** {@return full batches per epoch: {@code samples / batchSize}} */
     public int batchesPerEpoch() {
         return batches.batchesPerEpoch();
     }
 
-    /** Samples in the data set. */
+    /** {@return samples in the data set} */
     public int samples() {
         return batches.samples();
     }
 
-    /** The shuffle position, for a checkpoint. */
+    /** {@return the shuffle position, for a checkpoint} */
     public ShuffledBatches.State state() {
         return batches.state();
     }
 
-    /** Restores a position saved by {@link #state()} (the Rng must be restored too). */
+    /**
+     * Restores a position saved by {@link #state()} (the Rng must be restored too).
+     *
+     * @param state the saved position
+     */
     public void restore(ShuffledBatches.State state) {
         batches.restore(state);
     }

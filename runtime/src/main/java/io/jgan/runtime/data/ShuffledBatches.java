@@ -205,12 +205,20 @@ public final class ShuffledBatches {
      * @param order        the current order (the next epoch shuffles it further, so it is state)
      */
     public record State(int epoch, int position, int batchIndex, boolean epochStarted, int[] order) {
-        /** Copies the order. */
+        /**
+         * Copies the order.
+         *
+         * @param epoch        the epoch counter
+         * @param position     samples of the current epoch's order already handed out
+         * @param batchIndex   index of the batch last copied in the current epoch, -1 if none
+         * @param epochStarted whether the current epoch's order has been shuffled yet
+         * @param order        the current order
+         */
         public State {
             order = order.clone();
         }
 
-        /** A copy of the order. */
+        /** {@return a copy of the order} */
         @Override
         public int[] order() {
             return order.clone();

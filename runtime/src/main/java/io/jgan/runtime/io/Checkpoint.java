@@ -86,6 +86,13 @@ public final class Checkpoint {
     /**
      * Records both networks with their optimizers, and the run's random generator. Arrays are copied:
      * training may continue while the checkpoint is written.
+     *
+     * @param generator the generator
+     * @param discriminator the discriminator
+     * @param generatorOptimizer the generator's optimizer
+     * @param discriminatorOptimizer the discriminator's optimizer
+     * @param rng the run's random generator
+     * @return the new checkpoint
      */
     public static Checkpoint capture(Network generator, Network discriminator, Optimizer generatorOptimizer,
             Optimizer discriminatorOptimizer, Rng rng) {
@@ -112,6 +119,8 @@ public final class Checkpoint {
     /**
      * Checks that this checkpoint holds networks of exactly these architectures.
      *
+     * @param generator the generator
+     * @param discriminator the discriminator
      * @throws CheckpointException naming the file, the network and both architectures if one differs
      */
     public void checkArchitecture(Network generator, Network discriminator) throws CheckpointException {
@@ -137,6 +146,11 @@ public final class Checkpoint {
      * Restores parameters, optimizer states and the random generator. Everything is checked before
      * anything is written, so a refused checkpoint leaves the run as it was. Gradients are zeroed.
      *
+     * @param generator the generator
+     * @param discriminator the discriminator
+     * @param generatorOptimizer the generator's optimizer
+     * @param discriminatorOptimizer the discriminator's optimizer
+     * @param rng the run's random generator
      * @throws CheckpointException if the architectures, optimizer kinds or buffer sizes differ
      */
     public void restore(Network generator, Network discriminator, Optimizer generatorOptimizer,
@@ -195,28 +209,49 @@ public final class Checkpoint {
         }
     }
 
-    /** Restores only a generator's parameters (to sample from or export a trained network). */
+    /**
+     * Restores only a generator's parameters (to sample from or export a trained network).
+     *
+     * @param generator receives the parameters
+     * @throws CheckpointException if its architecture differs
+     */
     public void restoreGenerator(Network generator) throws CheckpointException {
         checkArchitecture("generator", generator);
         float[] params = getFloats("generator.parameters");
         System.arraycopy(params, 0, generator.parameters(), 0, params.length);
     }
 
-    /** Restores only a discriminator's parameters. */
+    /**
+     * Restores only a discriminator's parameters.
+     *
+     * @param discriminator receives the parameters
+     * @throws CheckpointException if its architecture differs
+     */
     public void restoreDiscriminator(Network discriminator) throws CheckpointException {
         checkArchitecture("discriminator", discriminator);
         float[] params = getFloats("discriminator.parameters");
         System.arraycopy(params, 0, discriminator.parameters(), 0, params.length);
     }
 
-    /** Records a data order under {@code prefix} (see the class description). */
+    /**
+     * Records a data order under {@code prefix} (see the class description).
+     *
+     * @param prefix the entries' name prefix
+     * @param state the data order
+     */
     public void putData(String prefix, ShuffledBatches.State state) {
         put(prefix + ".order", state.order());
         put(prefix + ".position", new int[] {state.epoch(), state.position(), state.batchIndex(),
             state.epochStarted() ? 1 : 0});
     }
 
-    /** The data order recorded by {@link #putData}. */
+    /**
+     * The data order recorded by {@link #putData}.
+     *
+     * @param prefix the entries' name prefix
+     * @return the data order
+     * @throws CheckpointException if the entries are missing or malformed
+     */
     public ShuffledBatches.State data(String prefix) throws CheckpointException {
         int[] p = getInts(prefix + ".position");
         if (p.length != 4) {
@@ -226,22 +261,42 @@ public final class Checkpoint {
         return new ShuffledBatches.State(p[0], p[1], p[2], p[3] != 0, getInts(prefix + ".order"));
     }
 
-    /** Adds or replaces a string entry. */
+    /**
+     * Adds or replaces a string entry.
+     *
+     * @param name the entry's name
+     * @param value the string
+     */
     public void put(String name, String value) {
         entries.put(checkName(name), value);
     }
 
-    /** Adds or replaces a float array entry (not copied). */
+    /**
+     * Adds or replaces a float array entry (not copied).
+     *
+     * @param name the entry's name
+     * @param values the array
+     */
     public void put(String name, float[] values) {
         entries.put(checkName(name), values);
     }
 
-    /** Adds or replaces an int array entry (not copied). */
+    /**
+     * Adds or replaces an int array entry (not copied).
+     *
+     * @param name the entry's name
+     * @param values the array
+     */
     public void put(String name, int[] values) {
         entries.put(checkName(name), values);
     }
 
-    /** Adds or replaces a long array entry (not copied). */
+    /**
+     * Adds or replaces a long array entry (not copied).
+     *
+     * @param name the entry's name
+     * @param values the array
+     */
     public void put(String name, long[] values) {
         entries.put(checkName(name), values);
     }
@@ -253,37 +308,65 @@ public final class Checkpoint {
         return name;
     }
 
-    /** Whether an entry of this name exists. */
+    /**
+     * {@return whether an entry of this name exists}
+     *
+     * @param name the entry's name
+     */
     public boolean has(String name) {
         return entries.containsKey(name);
     }
 
-    /** The entry names, in order. */
+    /** {@return the entry names, in order} */
     public Set<String> names() {
         return java.util.Collections.unmodifiableSet(entries.keySet());
     }
 
-    /** Where this checkpoint came from, as error messages name it. */
+    /** {@return where this checkpoint came from, as error messages name it} */
     public String source() {
         return source;
     }
 
-    /** A string entry. @throws CheckpointException if missing or of another type */
+    /**
+     * A string entry.
+     *
+     * @param name the entry's name
+     * @return the string
+     * @throws CheckpointException if missing or of another type
+     */
     public String getString(String name) throws CheckpointException {
         return get(name, String.class, "a string");
     }
 
-    /** A float array entry (live). @throws CheckpointException if missing or of another type */
+    /**
+     * A float array entry (live).
+     *
+     * @param name the entry's name
+     * @return the array
+     * @throws CheckpointException if missing or of another type
+     */
     public float[] getFloats(String name) throws CheckpointException {
         return get(name, float[].class, "a float array");
     }
 
-    /** An int array entry (live). @throws CheckpointException if missing or of another type */
+    /**
+     * An int array entry (live).
+     *
+     * @param name the entry's name
+     * @return the array
+     * @throws CheckpointException if missing or of another type
+     */
     public int[] getInts(String name) throws CheckpointException {
         return get(name, int[].class, "an int array");
     }
 
-    /** A long array entry (live). @throws CheckpointException if missing or of another type */
+    /**
+     * A long array entry (live).
+     *
+     * @param name the entry's name
+     * @return the array
+     * @throws CheckpointException if missing or of another type
+     */
     public long[] getLongs(String name) throws CheckpointException {
         return get(name, long[].class, "a long array");
     }
@@ -299,12 +382,17 @@ public final class Checkpoint {
         return type.cast(value);
     }
 
-    /** Atomically writes the checkpoint (see the class description for the format). */
+    /**
+     * Atomically writes the checkpoint (see the class description for the format).
+     *
+     * @param file the file to create or replace
+     * @throws IOException if it cannot be written; the old file is then untouched
+     */
     public void write(Path file) throws IOException {
         AtomicFile.write(file, toBytes());
     }
 
-    /** The file's bytes. */
+    /** {@return the file's bytes} */
     public byte[] toBytes() {
         List<byte[]> names = new ArrayList<>();
         long size = 4;
@@ -362,6 +450,8 @@ public final class Checkpoint {
     /**
      * Reads and verifies a checkpoint file.
      *
+     * @param file the checkpoint file
+     * @return the checkpoint
      * @throws CheckpointException if the file is missing, truncated, corrupted or not a version-1 checkpoint;
      *     the message names the file and the problem
      */
@@ -375,7 +465,14 @@ public final class Checkpoint {
         return fromBytes(bytes, "checkpoint " + file);
     }
 
-    /** Parses and verifies checkpoint bytes; {@code source} names them in error messages. */
+    /**
+     * Parses and verifies checkpoint bytes.
+     *
+     * @param bytes the file's content
+     * @param source names them in error messages
+     * @return the checkpoint
+     * @throws CheckpointException if they are truncated, corrupted or not a version-1 checkpoint
+     */
     public static Checkpoint fromBytes(byte[] bytes, String source) throws CheckpointException {
         if (bytes.length < HEADER || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
             throw new CheckpointException(source + ": not a jgan checkpoint (" + bytes.length

@@ -9,7 +9,11 @@ import java.io.IOException;
 public final class CheckpointException extends IOException {
     private static final long serialVersionUID = 1L;
 
-    /** The message says which file and what is wrong with it. */
+    /**
+     * The message says which file and what is wrong with it.
+     *
+     * @param message the file and the problem
+     */
     public CheckpointException(String message) {
         super(message);
     }

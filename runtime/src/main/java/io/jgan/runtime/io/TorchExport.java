@@ -26,7 +26,12 @@ import java.util.Map;
 public final class TorchExport {
     private TorchExport() {}
 
-    /** The state dict: arrays in PyTorch's layout, keyed as {@code nn.Sequential} keys them, in layer order. */
+    /**
+     * The state dict: arrays in PyTorch's layout, keyed as {@code nn.Sequential} keys them, in layer order.
+     *
+     * @param network the network to export
+     * @return the arrays by key
+     */
     public static Map<String, NpyArray> stateDict(Network network) {
         float[] params = network.parameters();
         Map<String, NpyArray> out = new LinkedHashMap<>();
@@ -54,7 +59,13 @@ public final class TorchExport {
         return out;
     }
 
-    /** Writes {@link #stateDict} as an uncompressed {@code .npz} (atomically). */
+    /**
+     * Writes {@link #stateDict} as an uncompressed {@code .npz} (atomically).
+     *
+     * @param file the .npz file
+     * @param network the network to export
+     * @throws IOException if the file cannot be written
+     */
     public static void write(Path file, Network network) throws IOException {
         Npz.write(file, stateDict(network));
     }
@@ -63,6 +74,8 @@ public final class TorchExport {
      * Loads a state dict (as {@link #stateDict} makes it, e.g. read back with {@link Npz#read}) into
      * the network's parameters, checking that the keys and shapes are exactly the network's.
      *
+     * @param network receives the parameters
+     * @param stateDict the arrays by key
      * @throws IllegalArgumentException naming the first missing, extra or misshapen key
      */
     public static void load(Network network, Map<String, NpyArray> stateDict) {
