@@ -389,7 +389,24 @@ public final class Checkpoint {
      * @throws IOException if it cannot be written; the old file is then untouched
      */
     public void write(Path file) throws IOException {
+        refuseNonFinite(file);
         AtomicFile.write(file, toBytes());
+    }
+
+    /**
+     * A diverged run must never replace a good checkpoint: parameters and optimizer buffers are
+     * checked before anything touches the disk.
+     */
+    private void refuseNonFinite(Path file) throws CheckpointException {
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
+            String name = e.getKey();
+            if (e.getValue() instanceof float[] f && (name.endsWith(".parameters") || name.contains(".optimizer.buffer."))
+                    && !io.jgan.runtime.Finite.all(f)) {
+                int k = io.jgan.runtime.Finite.firstNonFinite(f);
+                throw new CheckpointException("refusing to write checkpoint " + file + ": " + name + "[" + k + "] is "
+                        + f[k] + " (the run diverged); the previous checkpoint is left as it was");
+            }
+        }
     }
 
     /** {@return the file's bytes} */
@@ -501,10 +518,13 @@ public final class Checkpoint {
             ByteBuffer payload = ByteBuffer.wrap(bytes, HEADER, (int) size).slice().order(ByteOrder.BIG_ENDIAN);
             int count = payload.getInt();
             for (int e = 0; e < count; e++) {
-                byte[] name = new byte[payload.getInt()];
+                byte[] name = new byte[claimed(payload, payload.getInt(), 1, source)];
                 payload.get(name);
                 byte type = payload.get();
                 int n = payload.getInt();
+                // A count is checked against the bytes left before anything is allocated, so a
+                // damaged or hostile count cannot ask for gigabytes.
+                claimed(payload, n, type == 'L' ? 8 : type == 'S' ? 1 : 4, source);
                 Object value;
                 switch (type) {
                     case 'S' -> {
@@ -541,5 +561,14 @@ public final class Checkpoint {
             throw new CheckpointException(source + ": malformed: an entry runs past the end of the payload");
         }
         return c;
+    }
+
+    private static int claimed(ByteBuffer payload, int count, int elementBytes, String source)
+            throws CheckpointException {
+        if (count < 0 || (long) count * elementBytes > payload.remaining()) {
+            throw new CheckpointException(source + ": malformed: an entry claims " + count + " elements of "
+                    + elementBytes + " bytes but only " + payload.remaining() + " bytes are left");
+        }
+        return count;
     }
 }
