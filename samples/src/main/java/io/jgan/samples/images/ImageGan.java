@@ -9,10 +9,13 @@ import io.jgan.runtime.io.Checkpoint;
 import io.jgan.runtime.io.CheckpointException;
 import io.jgan.runtime.io.ImageGrid;
 import io.jgan.runtime.optim.Adam;
+import io.jgan.runtime.train.CollapseMonitor;
+import io.jgan.runtime.train.DivergencePolicy;
 import io.jgan.runtime.train.GanTrainer;
 import io.jgan.runtime.train.Sampler;
 import io.jgan.runtime.train.StepStats;
 import io.jgan.runtime.train.TrainingConfig;
+import io.jgan.runtime.train.TrainingDivergedException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -102,6 +105,12 @@ public final class ImageGan {
     private float[] log = new float[0];
     private int logRows;
     private int epochsDone;
+    // Reliability (issue #6): what to do on divergence, and the collapse watch.
+    private DivergencePolicy onDivergence = DivergencePolicy.STOP;
+    private int rollbacks;
+    private CollapseMonitor collapse;
+    /** Test hook: runs before every training iteration with the batch index (to inject a NaN). */
+    java.util.function.IntConsumer beforeIteration = b -> { };
 
     /**
      * Sets up a run (restoring the checkpoint if {@code settings.resume()}).
@@ -184,6 +193,21 @@ public final class ImageGan {
         logRows = log.length / LOG_COLUMNS;
     }
 
+    /**
+     * What to do when a step diverges: stop (the default; the exception reaches the caller), or roll
+     * back to the last good checkpoint with lower learning rates and continue.
+     *
+     * @param policy the policy
+     */
+    public void onDivergence(DivergencePolicy policy) {
+        this.onDivergence = java.util.Objects.requireNonNull(policy, "policy");
+    }
+
+    /** {@return rollbacks done in this run (see {@link #onDivergence})} */
+    public int rollbacks() {
+        return rollbacks;
+    }
+
     /** Epochs completed (restored from the checkpoint when resuming). */
     public int epochsDone() {
         return epochsDone;
@@ -218,13 +242,27 @@ public final class ImageGan {
         long done = 0;
         long start = System.nanoTime();
         ProgressBar bar = new ProgressBar(out);
+        Checkpoint lastGood = onDivergence.rollback() ? capture() : null;
+        epochs:
         for (int epoch = epochsDone; epoch < settings.epochs(); epoch++) {
             double[] epochSum = new double[4];
             double[] intervalSum = new double[4];
             int interval = 0;
             long epochStart = System.nanoTime();
             for (int b = 0; b < batches; b++) {
-                StepStats s = trainer.iterate();
+                StepStats s;
+                try {
+                    beforeIteration.accept(b);
+                    s = trainer.iterate();
+                } catch (TrainingDivergedException e) {
+                    if (lastGood == null || rollbacks >= onDivergence.maxRollbacks()) {
+                        throw e;
+                    }
+                    rollBack(lastGood, e);
+                    bar.newLine();
+                    epoch = epochsDone - 1;
+                    continue epochs;
+                }
                 double[] v = {s.discriminatorLoss, s.generatorLoss, s.realScore, s.fakeScore};
                 for (int k = 0; k < 4; k++) {
                     epochSum[k] += v[k];
@@ -247,14 +285,51 @@ public final class ImageGan {
                     epochSum[2] / batches, epochSum[3] / batches, ms);
             summaries.add(summary);
             epochsDone = epoch + 1;
-            writeGrid(epochsDone);
-            writeCheckpoint();
+            float[] grid = writeGrid(epochsDone);
+            Checkpoint written = writeCheckpoint();
+            if (lastGood != null) {
+                lastGood = written;
+            }
             writeCsv();
             writeCharts();
-            out.println(summary + "  -> " + settings.out().resolve(gridName(epochsDone)));
+            out.println(summary + diversity(grid) + "  -> " + settings.out().resolve(gridName(epochsDone)));
         }
         writeCharts();
         return summaries;
+    }
+
+    /**
+     * Restores the last good state, multiplies both learning rates by the policy's factor and says so.
+     * The state is the one written to (or read from) the checkpoint, kept in memory.
+     */
+    private void rollBack(Checkpoint lastGood, TrainingDivergedException e) throws IOException {
+        rollbacks++;
+        double gLr = generatorOptimizer.learningRate() * onDivergence.learningRateFactor();
+        double dLr = discriminatorOptimizer.learningRate() * onDivergence.learningRateFactor();
+        restore(lastGood);
+        generatorOptimizer.setLearningRate(gLr);
+        discriminatorOptimizer.setLearningRate(dLr);
+        out.printf(Locale.ROOT, "%ndiverged: %s%nrollback %d of %d: back to the state after epoch %d, learning rates"
+                + " G %.3g, D %.3g%n", e.getMessage(), rollbacks, onDivergence.maxRollbacks(), epochsDone, gLr, dLr);
+    }
+
+    /**
+     * {@code "  diversity=0.93"}: mean pairwise L2 distance of the fixed-noise grid batch over the same
+     * figure of the first real images; a warning line first if it fell below half of real data's.
+     */
+    private String diversity(float[] grid) {
+        if (collapse == null) {
+            collapse = new CollapseMonitor("pairwise distance of generated / real images", 0.5)
+                    .withRealFigure(1.0);
+        }
+        int n = Math.min(GRID_SAMPLES, images.length / (height * width));
+        double real = CollapseMonitor.meanPairwiseDistance(images, n, height * width);
+        double ratio = CollapseMonitor.meanPairwiseDistance(grid, GRID_SAMPLES, height * width) / real;
+        String warning = collapse.update(ratio);
+        if (warning != null) {
+            out.println(warning);
+        }
+        return String.format(Locale.ROOT, "  diversity=%.3f", ratio);
     }
 
     private void appendLog(int epoch, int batch, double[] sum, int n) {
@@ -281,12 +356,24 @@ public final class ImageGan {
     }
 
     /** The fixed noise batch: always the same for a seed, and drawn apart from the training stream. */
-    private void writeGrid(int epoch) throws IOException {
+    private float[] writeGrid(int epoch) throws IOException {
         float[] samples = Sampler.generate(generator, GRID_SAMPLES, new Rng(settings.seed() ^ 0x5EED_F17ED_B47CL));
         ImageGrid.write(settings.out().resolve(gridName(epoch)), samples, GRID_SAMPLES, height, width, 8, -1f, 1f, 2);
+        return samples;
     }
 
-    private void writeCheckpoint() throws IOException {
+    private Checkpoint writeCheckpoint() throws IOException {
+        Checkpoint c = capture();
+        Path latest = settings.out().resolve(CHECKPOINT);
+        if (Files.exists(latest)) {
+            // Keep the last good checkpoint until the new one is safely in place.
+            AtomicFile.write(settings.out().resolve(PREVIOUS_CHECKPOINT), Files.readAllBytes(latest));
+        }
+        c.write(latest);
+        return c;
+    }
+
+    private Checkpoint capture() {
         Checkpoint c = Checkpoint.capture(generator, discriminator, generatorOptimizer, discriminatorOptimizer, rng);
         c.putData("data", data.state());
         c.put("run.model", settings.model().name());
@@ -294,12 +381,7 @@ public final class ImageGan {
         c.put("run.smooth", Boolean.toString(settings.smooth()));
         c.put("run.progress", new int[] {epochsDone, data.batchesPerEpoch(), data.samples()});
         c.put("log", logRows());
-        Path latest = settings.out().resolve(CHECKPOINT);
-        if (Files.exists(latest)) {
-            // Keep the last good checkpoint until the new one is safely in place.
-            AtomicFile.write(settings.out().resolve(PREVIOUS_CHECKPOINT), Files.readAllBytes(latest));
-        }
-        c.write(latest);
+        return c;
     }
 
     private void writeCsv() throws IOException {

@@ -78,6 +78,11 @@ public final class ImagesCommand implements Runnable {
                 description = "Log the mean losses and scores every N batches (log.csv). Default: ${DEFAULT-VALUE}.")
         int logEvery;
 
+        @Option(names = "--on-divergence", defaultValue = "stop", paramLabel = "stop|rollback",
+                description = "When a loss, gradient or parameter becomes NaN or infinite: stop (default), or roll back "
+                        + "to the last good checkpoint with half the learning rates and continue (at most 5 times).")
+        String onDivergence;
+
         @Option(names = "--threads", paramLabel = "N",
                 description = "Threads for the network kernels. Accepted for compatibility; this build's kernels are "
                         + "single-threaded, so it has no effect yet.")
@@ -118,11 +123,18 @@ public final class ImagesCommand implements Runnable {
             if (threads != null) {
                 System.out.println("note: --threads " + threads + " has no effect in this build (single-threaded kernels)");
             }
+            io.jgan.runtime.train.DivergencePolicy policy;
+            try {
+                policy = io.jgan.runtime.train.DivergencePolicy.byName(onDivergence);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--on-divergence: " + e.getMessage());
+            }
             MnistFiles files = findData(data, download);
             IdxImages idx = IdxReader.readImages(files.trainImages());
             System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
             ImageGan.Settings settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume);
             ImageGan gan = new ImageGan(settings, idx.toFloats(), idx.rows(), idx.cols(), System.out);
+            gan.onDivergence(policy);
             System.out.printf("%s: noise %d, seed %d, labels %s, batch %d, Adam %.0e, %d batches per epoch%s%n",
                     model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", ImageGan.BATCH,
                     ImageGan.LEARNING_RATE, gan.batchesPerEpoch(),
