@@ -22,7 +22,15 @@ public final class Jgan implements Runnable {
 
     /** The configured command line (tests execute it without exiting). */
     public static CommandLine commandLine() {
-        return new CommandLine(new Jgan()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Jgan()).setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler((e, cli, parsed) -> {
+                    if (!(e instanceof java.io.IOException)) {
+                        throw e;
+                    }
+                    // A missing data set or a damaged checkpoint is the user's to fix: the message says how.
+                    cli.getErr().println("jgan: " + e.getMessage());
+                    return 1;
+                });
     }
 
     @Override

@@ -193,6 +193,80 @@ public final class ShuffledBatches {
         return batchSize;
     }
 
+    /**
+     * Everything that decides which samples the following batches hold, for a checkpoint: restoring
+     * it into a source over the same data (with a random generator in the same state) makes the
+     * following batches identical to those of an uninterrupted run.
+     *
+     * @param epoch        the epoch counter
+     * @param position     samples of the current epoch's order already handed out
+     * @param batchIndex   index of the batch last copied in the current epoch, -1 if none
+     * @param epochStarted whether the current epoch's order has been shuffled yet
+     * @param order        the current order (the next epoch shuffles it further, so it is state)
+     */
+    public record State(int epoch, int position, int batchIndex, boolean epochStarted, int[] order) {
+        /**
+         * Copies the order.
+         *
+         * @param epoch        the epoch counter
+         * @param position     samples of the current epoch's order already handed out
+         * @param batchIndex   index of the batch last copied in the current epoch, -1 if none
+         * @param epochStarted whether the current epoch's order has been shuffled yet
+         * @param order        the current order
+         */
+        public State {
+            order = order.clone();
+        }
+
+        /** {@return a copy of the order} */
+        @Override
+        public int[] order() {
+            return order.clone();
+        }
+    }
+
+    /**
+     * Returns a copy of the state that determines the following batches.
+     *
+     * @return the state; {@link #restore(State)} takes it back
+     */
+    public State state() {
+        return new State(epoch, position, batchIndex, epochStarted, order);
+    }
+
+    /**
+     * Restores a state saved by {@link #state()} from a source over the same number of samples.
+     *
+     * @param state the saved state
+     * @throws IllegalArgumentException if the state does not fit this source (other sample count,
+     *                                  an order that is not a permutation, a position out of range)
+     */
+    public void restore(State state) {
+        int[] saved = state.order();
+        if (saved.length != samples) {
+            throw new IllegalArgumentException("the saved order covers " + saved.length + " samples but this data set has "
+                    + samples);
+        }
+        boolean[] seen = new boolean[samples];
+        for (int i : saved) {
+            if (i < 0 || i >= samples || seen[i]) {
+                throw new IllegalArgumentException("the saved order is not a permutation of 0.." + (samples - 1));
+            }
+            seen[i] = true;
+        }
+        if (state.position() < 0 || state.position() > samples || state.position() % batchSize != 0
+                || state.epoch() < 0 || state.batchIndex() < -1 || state.batchIndex() >= batchesPerEpoch()) {
+            throw new IllegalArgumentException("the saved position (epoch " + state.epoch() + ", sample "
+                    + state.position() + ", batch " + state.batchIndex() + ") does not fit batches of " + batchSize
+                    + " over " + samples + " samples");
+        }
+        System.arraycopy(saved, 0, order, 0, samples);
+        epoch = state.epoch();
+        position = state.position();
+        batchIndex = state.batchIndex();
+        epochStarted = state.epochStarted();
+    }
+
     /** Fisher-Yates: every permutation equally likely, given a uniform randomBelow. */
     private void shuffle() {
         for (int i = samples - 1; i > 0; i--) {

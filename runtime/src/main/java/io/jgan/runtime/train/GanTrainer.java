@@ -1,5 +1,6 @@
 package io.jgan.runtime.train;
 
+import io.jgan.runtime.Finite;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Rng;
@@ -17,9 +18,11 @@ import io.jgan.runtime.optim.Optimizer;
  * noise through G and D, backward the loss against {@code generatorLabel} through D to its input
  * (D's gradients untouched) and on through G, then one optimizer step.
  *
- * <p>All buffers are allocated here; a step allocates nothing. Every loss is checked before its
- * optimizer step: a NaN or infinite loss throws {@link TrainingDivergedException} and leaves the
- * parameters as they were.
+ * <p>All buffers are allocated here; a step allocates nothing. Every loss, and the gradients and
+ * parameters of the network about to step, are checked before its optimizer step: a NaN or infinite
+ * value throws {@link TrainingDivergedException} naming the network, layer, what and iteration, and
+ * leaves the parameters as they were (the check is one branch-free pass per array, see
+ * {@link Finite}).
  */
 public final class GanTrainer {
     private final Network generator;
@@ -148,11 +151,12 @@ public final class GanTrainer {
         float[] score = discriminator.forward(fakeBatch, batch);
         int n = discriminator.outputBatch(batch);
         float loss = BinaryCrossEntropy.loss(score, n, config.generatorLabel());
-        stats.generatorLoss = check(loss, "generator loss");
+        stats.generatorLoss = check(loss, generator, "generator loss");
         BinaryCrossEntropy.gradient(score, n, config.generatorLabel(), 1f, discriminator.outputGradient());
         float[] fakeGradient = discriminator.backwardToInput();
         System.arraycopy(fakeGradient, 0, generator.outputGradient(), 0, batch * discriminator.info().inputSize());
         generator.backward();
+        checkFinite(generator);
         generatorOptimizer.step();
     }
 
@@ -163,7 +167,8 @@ public final class GanTrainer {
 
         data.next(realBatch, batch, rng);
         float[] score = discriminator.forward(realBatch, batch);
-        float realLoss = check(BinaryCrossEntropy.loss(score, n, config.realLabel()), "discriminator loss on real data");
+        float realLoss = check(BinaryCrossEntropy.loss(score, n, config.realLabel()), discriminator,
+                "discriminator loss on real data");
         stats.realScore = BinaryCrossEntropy.mean(score, n);
         BinaryCrossEntropy.gradient(score, n, config.realLabel(), scale, discriminator.outputGradient());
         discriminator.backward();
@@ -173,7 +178,8 @@ public final class GanTrainer {
             System.arraycopy(generator.forward(noiseBatch, batch), 0, fakeBatch, 0, fakeBatch.length);
         }
         score = discriminator.forward(fakeBatch, batch);
-        float fakeLoss = check(BinaryCrossEntropy.loss(score, n, config.fakeLabel()), "discriminator loss on fakes");
+        float fakeLoss = check(BinaryCrossEntropy.loss(score, n, config.fakeLabel()), discriminator,
+                "discriminator loss on fakes");
         stats.fakeScore = BinaryCrossEntropy.mean(score, n);
         BinaryCrossEntropy.gradient(score, n, config.fakeLabel(), scale, discriminator.outputGradient());
         discriminator.backward();
@@ -181,14 +187,31 @@ public final class GanTrainer {
         stats.discriminatorRealLoss = realLoss;
         stats.discriminatorFakeLoss = fakeLoss;
         stats.discriminatorLoss = scale * (realLoss + fakeLoss);
+        checkFinite(discriminator);
         discriminatorOptimizer.step();
     }
 
-    private float check(float loss, String what) {
+    private float check(float loss, Network network, String what) {
         if (!Float.isFinite(loss)) {
-            throw new TrainingDivergedException(what + " is " + loss + " at iteration " + (stats.iteration + 1)
-                    + "; no update was applied. Lower the learning rate, or check the data for NaN/infinite values");
+            throw new TrainingDivergedException(network.info().displayName(), null,
+                    TrainingDivergedException.What.LOSS, what, stats.iteration + 1, -1, loss);
         }
         return loss;
+    }
+
+    /** Gradients, then parameters, of the network about to step: cheap unless one is bad. */
+    private void checkFinite(Network network) {
+        check(network, network.gradients(), TrainingDivergedException.What.GRADIENT, "gradient");
+        check(network, network.parameters(), TrainingDivergedException.What.PARAMETER, "parameter");
+    }
+
+    private void check(Network network, float[] values, TrainingDivergedException.What what, String name) {
+        if (Finite.all(values)) {
+            return;
+        }
+        int k = Finite.firstNonFinite(values);
+        var layer = network.info().layerOfParameter(k);
+        throw new TrainingDivergedException(network.info().displayName(), layer != null ? layer.name() : "?", what,
+                name, stats.iteration + 1, k, values[k]);
     }
 }

@@ -26,9 +26,14 @@ public final class Sampler {
         if (n < 0) {
             throw new IllegalArgumentException("sample count must be >= 0, was " + n);
         }
+        java.util.Objects.requireNonNull(rng, "rng (where the noise comes from)");
         Noise noise = info.noise();
         int out = info.outputSize();
-        float[] samples = new float[Math.multiplyExact(n, out)];
+        if ((long) n * out > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException(n + " samples of " + out + " values do not fit in one Java array;"
+                    + " generate them in chunks");
+        }
+        float[] samples = new float[n * out];
         boolean wasTraining = generator.isTraining();
         generator.setTraining(false);
         try {

@@ -187,4 +187,40 @@ class ShuffledBatchesTest {
         // [0,1,2,3] -> swap(3,0) [3,1,2,0] -> swap(2,0) [2,1,3,0] -> swap(1,0) [1,2,3,0]
         assertArrayEquals(new float[] {1, 2, 3, 0}, batch);
     }
+
+    @Test
+    void restoringTheStateContinuesWithTheSameBatches() {
+        io.jgan.runtime.Rng rngA = new io.jgan.runtime.Rng(5);
+        ShuffledBatches a = new ShuffledBatches(data(23, 2), 2, 4, rngA::nextInt);
+        float[] batch = new float[8];
+        for (int k = 0; k < 7; k++) { // into the second epoch (5 batches per epoch)
+            a.nextWrapping(batch);
+        }
+        ShuffledBatches.State state = a.state();
+        long[] rngState = rngA.state();
+        io.jgan.runtime.Rng rngB = new io.jgan.runtime.Rng(99);
+        ShuffledBatches b = new ShuffledBatches(data(23, 2), 2, 4, rngB::nextInt);
+        b.restore(state);
+        rngB.restore(rngState);
+        float[] other = new float[8];
+        for (int k = 0; k < 12; k++) { // across two more epoch boundaries, so the reshuffle is checked too
+            a.nextWrapping(batch);
+            b.nextWrapping(other);
+            assertArrayEquals(batch, other, "batch " + k);
+            assertEquals(a.epoch(), b.epoch());
+            assertEquals(a.batchIndex(), b.batchIndex());
+        }
+    }
+
+    @Test
+    void aStateThatDoesNotFitIsRejected() {
+        ShuffledBatches a = new ShuffledBatches(data(10, 1), 1, 2, n -> 0);
+        assertThrows(IllegalArgumentException.class,
+                () -> a.restore(new ShuffledBatches.State(0, 0, -1, false, new int[9])));
+        assertThrows(IllegalArgumentException.class,
+                () -> a.restore(new ShuffledBatches.State(0, 0, -1, false, new int[10]))); // not a permutation
+        int[] identity = {0, 1, 2, 3, 4, 5, 6, 7, 8, 9};
+        assertThrows(IllegalArgumentException.class,
+                () -> a.restore(new ShuffledBatches.State(0, 3, 0, true, identity))); // not a batch boundary
+    }
 }

@@ -67,6 +67,8 @@ final class Tiny {
     /** p = sigmoid(w . x + b): logistic regression, parameters [w_0 .. w_{size-1}, b]. */
     static final class Discriminator extends Network {
         final int size;
+        /** Runs after each parameter backward pass: a test can poison a gradient or parameter there. */
+        Runnable afterBackward = () -> { };
 
         Discriminator(int size, int maxBatch) {
             super(new NetworkInfo("test.Tiny", NetworkInfo.Role.DISCRIMINATOR, size, 1, size + 1,
@@ -98,6 +100,7 @@ final class Tiny {
                 }
                 grads[size] += dz;
             }
+            afterBackward.run();
         }
 
         @Override

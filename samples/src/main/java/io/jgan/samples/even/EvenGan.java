@@ -3,6 +3,7 @@ package io.jgan.samples.even;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.optim.Adam;
+import io.jgan.runtime.train.CollapseMonitor;
 import io.jgan.runtime.train.GanTrainer;
 import io.jgan.runtime.train.Sampler;
 import io.jgan.runtime.train.TrainingConfig;
@@ -59,16 +60,17 @@ public final class EvenGan {
         // Printing draws from its own generator, so a run trains identically with or without output.
         Rng display = new Rng(seed ^ 0x5DEECE66DL);
         long trainingNanos = 0;
+        CollapseMonitor collapse = new CollapseMonitor("distinct even numbers of 64", 0.5);
         for (int step = 0; step < steps; step++) {
             if (out != null && step % 50 == 0) {
-                out.println(tableRow(step, generator, display));
+                out.println(tableRow(step, generator, display) + diversity(generator, seed, collapse, out));
             }
             long start = System.nanoTime();
             trainer.iterate();
             trainingNanos += System.nanoTime() - start;
         }
         if (out != null) {
-            out.println(tableRow(steps, generator, display));
+            out.println(tableRow(steps, generator, display) + diversity(generator, seed, collapse, out));
         }
         int[] counts = new int[1 << EvenData.BITS];
         float[] samples = Sampler.generate(generator, EVALUATION_SAMPLES, new Rng(seed * 31 + 7));
@@ -84,6 +86,31 @@ public final class EvenGan {
         }
         double stepMicros = steps == 0 ? 0 : trainingNanos / 1e3 / steps;
         return new Result((double) even / EVALUATION_SAMPLES, distinct, counts, stepMicros, generator.parameters().clone());
+    }
+
+    /** Samples drawn for the diversity figure, from the same fixed noise each time. */
+    static final int DIVERSITY_SAMPLES = 1000;
+
+    /**
+     * {@code "  diversity=K/64"}: how many of the 64 even numbers {@value #DIVERSITY_SAMPLES} samples of
+     * one fixed noise batch cover; a warning line goes to {@code out} first if it fell.
+     */
+    private static String diversity(Network generator, long seed, CollapseMonitor collapse, PrintStream out) {
+        float[] samples = Sampler.generate(generator, DIVERSITY_SAMPLES, new Rng(seed ^ 0xD1_5EEDL));
+        boolean[] seen = new boolean[1 << EvenData.BITS];
+        int distinct = 0;
+        for (int k = 0; k < DIVERSITY_SAMPLES; k++) {
+            int n = EvenData.decode(samples, k * EvenData.BITS);
+            if (n % 2 == 0 && !seen[n]) { // the target: the 64 even numbers
+                distinct++;
+                seen[n] = true;
+            }
+        }
+        String warning = collapse.update(distinct);
+        if (warning != null) {
+            out.println(warning);
+        }
+        return "  diversity=" + distinct + "/" + (1 << EvenData.BITS) / 2;
     }
 
     private static String tableRow(int step, Network generator, Rng display) {

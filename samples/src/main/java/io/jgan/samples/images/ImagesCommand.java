@@ -1,161 +1,253 @@
 package io.jgan.samples.images;
 
 import io.jgan.runtime.Network;
-import io.jgan.runtime.Parallel;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.kernel.DenseKernel;
-import io.jgan.runtime.optim.Adam;
-import io.jgan.runtime.train.GanTrainer;
-import io.jgan.runtime.train.TrainingConfig;
-import io.jgan.samples.bench.TorchReference;
+import io.jgan.runtime.data.IdxImages;
+import io.jgan.runtime.data.IdxReader;
+import io.jgan.runtime.data.MissingDataException;
+import io.jgan.runtime.data.MnistDownload;
+import io.jgan.runtime.data.MnistFiles;
+import io.jgan.runtime.io.Checkpoint;
+import io.jgan.runtime.io.Npy;
+import io.jgan.runtime.io.NpyArray;
+import io.jgan.runtime.io.TorchExport;
+import io.jgan.runtime.train.Sampler;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
-import java.util.OptionalDouble;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code jgan images bench}: the image GAN of {@link MnistGan}. */
+/** {@code jgan images train|sample|export}: the vanilla GAN on 28x28 images (seeds 003 and 004). */
 @Command(name = "images", mixinStandardHelpOptions = true,
-        description = "The vanilla MLP GAN on 28x28 images (MNIST-style) of seeds 003/004.",
-        subcommands = {ImagesCommand.Bench.class})
+        description = "The vanilla GAN on 28x28 grayscale images (MNIST, Fashion-MNIST) of seeds 003 and 004.",
+        subcommands = {ImagesCommand.Train.class, ImagesCommand.Sample.class, ImagesCommand.Export.class,
+            ImagesBench.Bench.class})
 public final class ImagesCommand implements Runnable {
 
-    @picocli.CommandLine.Spec
-    picocli.CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
         spec.commandLine().usage(System.out);
     }
 
-    /** The batch of the seeds, and of the benchmark. */
-    public static final int BATCH = 100;
-    /** Adam's learning rate for both networks. */
-    public static final double LEARNING_RATE = 2e-4;
+    /** {@code jgan images train}. */
+    @Command(name = "train", mixinStandardHelpOptions = true,
+            description = {"Trains the GAN: D 784-1024-512-256-1 (LeakyReLU 0.2, dropout 0.3, sigmoid), "
+                + "G noise-256-512-1024-784 (LeakyReLU 0.2, tanh), Adam 2e-4, batch 100, BCE.",
+                "Writes to --out after every epoch: samples_epoch_NNN.png (64 samples of one fixed noise batch), "
+                + "checkpoint.jgan (the previous one kept as checkpoint.prev.jgan), log.csv, losses.png and scores.png."})
+    public static final class Train implements Callable<Integer> {
+        @Option(names = "--data", paramLabel = "DIR",
+                description = "Directory with train-images-idx3-ubyte[.gz] and train-labels-idx1-ubyte[.gz]. "
+                        + "Default: ./data, then /usr/share/datasets/fashion-mnist.")
+        Path data;
 
-    /** {@code jgan images bench}. */
-    @Command(name = "bench", mixinStandardHelpOptions = true,
-            description = {"Times training steps of the image GAN (batch 100, random stand-in images) in jgan at 1 and 2",
-                "threads, and the 100x784 by 784x1024 dense forward product; then, if /usr/bin/python3 has torch, the",
-                "same GAN and product in PyTorch at 1 and 2 threads (its faster is compared), in this one invocation.",
-                "Last line: jgan_ms=... torch_ms=... ratio=... gflops=... torch_gflops=... (ratio = torch_ms / jgan_ms)"})
-    public static final class Bench implements Callable<Integer> {
-        @Option(names = "--steps", defaultValue = "100", description = "Timed jgan steps per thread count. Default: ${DEFAULT-VALUE}.")
-        int steps;
+        @Option(names = "--download", description = "If no data is found, download MNIST (SHA-256 verified) into "
+                + "--data or ./data.")
+        boolean download;
 
-        @Option(names = "--warmup", defaultValue = "60", description = "Untimed jgan steps first (JIT). Default: ${DEFAULT-VALUE}.")
-        int warmup;
+        @Option(names = "--epochs", defaultValue = "10", paramLabel = "N",
+                description = "Epochs to have trained at the end (a resumed run continues up to N). Default: ${DEFAULT-VALUE}.")
+        int epochs;
 
-        @Option(names = "--torch-steps", defaultValue = "100", description = "Timed PyTorch steps. Default: ${DEFAULT-VALUE}.")
-        int torchSteps;
+        @Option(names = "--seed", paramLabel = "N", description = "Random seed (default 1; on --resume, the checkpoint's).")
+        Long seed;
 
-        @Option(names = "--no-torch", description = "Skip PyTorch.")
-        boolean noTorch;
+        @Option(names = "--noise", paramLabel = "100|128",
+                description = "Noise values: 100 (seed 003) or 128 (seed 004). Default 100; on --resume, the checkpoint's.")
+        Integer noise;
+
+        @Option(names = "--smooth", negatable = true,
+                description = "Label smoothing of seed 004: real 0.98, fake 0.02. Default off; on --resume, the checkpoint's.")
+        Boolean smooth;
+
+        @Option(names = "--out", defaultValue = "runs/images", paramLabel = "DIR",
+                description = "Output directory. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Option(names = "--resume", description = "Continue the run whose checkpoint is in --out, bit for bit as if it "
+                + "had not stopped.")
+        boolean resume;
+
+        @Option(names = "--log-every", defaultValue = "50", paramLabel = "N",
+                description = "Log the mean losses and scores every N batches (log.csv). Default: ${DEFAULT-VALUE}.")
+        int logEvery;
+
+        @Option(names = "--on-divergence", defaultValue = "stop", paramLabel = "stop|rollback",
+                description = "When a loss, gradient or parameter becomes NaN or infinite: stop (default), or roll back "
+                        + "to the last good checkpoint with half the learning rates and continue (at most 5 times).")
+        String onDivergence;
+
+        @Option(names = "--threads", paramLabel = "N",
+                description = "Threads for the network kernels. Accepted for compatibility; this build's kernels are "
+                        + "single-threaded, so it has no effect yet.")
+        Integer threads;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
-            System.out.printf(Locale.ROOT, "jgan: %d cores available, default %d threads, max heap %d MiB%n",
-                    Runtime.getRuntime().availableProcessors(), Parallel.defaultThreads(),
-                    Runtime.getRuntime().maxMemory() >> 20);
-            double best = Double.POSITIVE_INFINITY;
-            for (int threads = 1; threads <= 2; threads++) {
-                double ms = trainingStepMillis(threads, warmup, steps);
-                System.out.printf(Locale.ROOT, "jgan: %.2f ms per training step, %d thread%s (mean of %d after %d warm-up)%n",
-                        ms, threads, threads == 1 ? "" : "s", steps, warmup);
-                best = Math.min(best, ms);
+            if (epochs < 0 || logEvery < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be >= 0 and --log-every >= 1");
             }
-            double gflops = 0;
-            for (int threads = 1; threads <= 2; threads++) {
-                double g = denseForwardGflops(threads);
-                System.out.printf(Locale.ROOT, "jgan: dense forward [100,784]x[784,1024]: %.1f GFLOP/s, %d thread%s%n", g,
-                        threads, threads == 1 ? "" : "s");
-                gflops = Math.max(gflops, g);
-            }
-            OptionalDouble torchMs = OptionalDouble.empty();
-            OptionalDouble torchGflops = OptionalDouble.empty();
-            String why = noTorch ? "--no-torch" : TorchReference.unavailableReason();
-            if (why == null) {
-                for (int threads = 1; threads <= 2; threads++) {
-                    OptionalDouble ms = TorchReference.run("torch_images.py", "torch_ms", List.of("--steps",
-                            Integer.toString(torchSteps), "--warmup", "10", "--threads", Integer.toString(threads)));
-                    OptionalDouble g = TorchReference.run("torch_images.py", "torch_gflops", List.of("--matmul",
-                            "--threads", Integer.toString(threads)));
-                    System.out.printf(Locale.ROOT, "PyTorch, %d thread%s: %s ms per training step, %s GFLOP/s dense forward%n",
-                            threads, threads == 1 ? "" : "s", format(ms, "%.2f"), format(g, "%.1f"));
-                    if (ms.isPresent() && (torchMs.isEmpty() || ms.getAsDouble() < torchMs.getAsDouble())) {
-                        torchMs = ms;
-                    }
-                    if (g.isPresent() && (torchGflops.isEmpty() || g.getAsDouble() > torchGflops.getAsDouble())) {
-                        torchGflops = g;
-                    }
+            ImageModel model;
+            long runSeed;
+            boolean runSmooth;
+            if (resume) {
+                // The run's settings are the checkpoint's; an explicit different one is a mistake.
+                Checkpoint c = Checkpoint.read(out.resolve(ImageGan.CHECKPOINT));
+                model = ImageModel.byName(c.getString("run.model"));
+                runSeed = c.getLongs("run.seed")[0];
+                runSmooth = Boolean.parseBoolean(c.getString("run.smooth"));
+                if ((noise != null && noise != model.noiseSize()) || (seed != null && seed != runSeed)
+                        || (smooth != null && smooth != runSmooth)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "the checkpoint in " + out
+                            + " is a run with --noise " + model.noiseSize() + " --seed " + runSeed
+                            + (runSmooth ? " --smooth" : " --no-smooth") + "; --resume continues it with those settings");
                 }
             } else {
-                System.out.println("PyTorch reference skipped: " + why);
+                try {
+                    model = ImageModel.forNoise(noise != null ? noise : 100);
+                } catch (IllegalArgumentException e) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+                }
+                runSeed = seed != null ? seed : 1;
+                runSmooth = smooth != null && smooth;
             }
-            String ratio = torchMs.isPresent() ? String.format(Locale.ROOT, "%.2f", torchMs.getAsDouble() / best) : "NA";
-            System.out.printf(Locale.ROOT, "jgan_ms=%.2f torch_ms=%s ratio=%s gflops=%.1f torch_gflops=%s%n", best,
-                    format(torchMs, "%.2f"), ratio, gflops, format(torchGflops, "%.1f"));
+            if (threads != null) {
+                System.out.println("note: --threads " + threads + " has no effect in this build (single-threaded kernels)");
+            }
+            io.jgan.runtime.train.DivergencePolicy policy;
+            try {
+                policy = io.jgan.runtime.train.DivergencePolicy.byName(onDivergence);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--on-divergence: " + e.getMessage());
+            }
+            MnistFiles files = findData(data, download);
+            IdxImages idx = IdxReader.readImages(files.trainImages());
+            System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
+            ImageGan.Settings settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume);
+            ImageGan gan = new ImageGan(settings, idx.toFloats(), idx.rows(), idx.cols(), System.out);
+            gan.onDivergence(policy);
+            System.out.printf("%s: noise %d, seed %d, labels %s, batch %d, Adam %.0e, %d batches per epoch%s%n",
+                    model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", ImageGan.BATCH,
+                    ImageGan.LEARNING_RATE, gan.batchesPerEpoch(),
+                    resume ? ", resuming after epoch " + gan.epochsDone() : "");
+            List<ImageGan.EpochSummary> summaries = gan.run();
+            System.out.println("Done: " + gan.epochsDone() + " epochs; outputs in " + out.toAbsolutePath());
+            return summaries.isEmpty() && gan.epochsDone() < epochs ? 1 : 0;
+        }
+    }
+
+    static MnistFiles findData(Path dir, boolean download) throws IOException {
+        try {
+            return MnistFiles.find(Optional.ofNullable(dir));
+        } catch (MissingDataException e) {
+            if (!download) {
+                throw e;
+            }
+            Path target = dir != null ? dir : Path.of("data");
+            System.out.println("Downloading MNIST into " + target.toAbsolutePath() + " ...");
+            return MnistDownload.download(target);
+        }
+    }
+
+    /** {@code jgan images sample}. */
+    @Command(name = "sample", mixinStandardHelpOptions = true,
+            description = "Generates images with a checkpoint's generator: float32 [N, 784] in [-1, 1], as .npy.")
+    public static final class Sample implements Callable<Integer> {
+        @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "A checkpoint of images train.")
+        Path checkpoint;
+
+        @Option(names = "--n", defaultValue = "10000", description = "Images to generate. Default: ${DEFAULT-VALUE}.")
+        int n;
+
+        @Option(names = "--out", required = true, paramLabel = "FILE.npy", description = "The .npy file to write.")
+        Path out;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the noise. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--noise-out", paramLabel = "FILE.npy",
+                description = "Also write the noise the images were made from, float32 [N, noise size], so that "
+                        + "another implementation (the exported weights in PyTorch) can reproduce them.")
+        Path noiseOut;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            if (n < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--n must be at least 1");
+            }
+            Network g = loadGenerator(checkpoint, 500);
+            float[] images = Sampler.generate(g, n, new Rng(seed));
+            Npy.write(out, NpyArray.of(images, n, g.info().outputSize()));
+            if (noiseOut != null) {
+                // Sampler draws nothing but the noise from its Rng, chunk after chunk: the same stream again.
+                int size = g.info().noise().size();
+                float[] z = new float[n * size];
+                g.info().noise().sample(z, n, new Rng(seed));
+                Npy.write(noiseOut, NpyArray.of(z, n, size));
+            }
+            System.out.printf("Wrote %d images of %d values (float32, [-1, 1]) to %s%n", n, g.info().outputSize(), out);
             return 0;
         }
-
-        private static String format(OptionalDouble value, String pattern) {
-            return value.isPresent() ? String.format(Locale.ROOT, pattern, value.getAsDouble()) : "NA";
-        }
     }
 
-    /** Mean milliseconds per training iteration (one D step, one G step) on {@code threads} threads. */
-    static double trainingStepMillis(int threads, int warmup, int steps) {
-        Rng rng = new Rng(1);
-        Network g = new MnistGan_Generator(BATCH);
-        Network d = new MnistGan_Discriminator(BATCH);
-        g.initialize(rng);
-        d.initialize(rng);
-        g.setThreads(threads);
-        d.setThreads(threads);
-        GanTrainer trainer = new GanTrainer(g, d, new Adam(g, LEARNING_RATE), new Adam(d, LEARNING_RATE),
-                new RandomImages(20, BATCH, rng), TrainingConfig.defaults(BATCH), rng);
-        for (int s = 0; s < warmup; s++) {
-            trainer.iterate();
-        }
-        long start = System.nanoTime();
-        for (int s = 0; s < steps; s++) {
-            trainer.iterate();
-        }
-        return (System.nanoTime() - start) / 1e6 / steps;
-    }
+    /** {@code jgan images export}. */
+    @Command(name = "export", mixinStandardHelpOptions = true,
+            description = {"Exports a checkpoint's weights as .npz, keyed like PyTorch's nn.Sequential state_dict for "
+                + "the same layer list (<index>.weight as [out, in], <index>.bias), so that",
+                "  nn.Sequential(...).load_state_dict({k: torch.from_numpy(v) for k, v in np.load(F).items()})",
+                "loads them."})
+    public static final class Export implements Callable<Integer> {
+        @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "A checkpoint of images train.")
+        Path checkpoint;
 
-    /** GFLOP/s of the kernel generated networks use for a 784 -> 1024 layer, at batch 100. */
-    static double denseForwardGflops(int threads) {
-        int in = 784;
-        int out = 1024;
-        Rng rng = new Rng(2);
-        float[] params = new float[in * out + out];
-        float[] x = new float[BATCH * in];
-        float[] y = new float[BATCH * out];
-        for (int k = 0; k < params.length; k++) {
-            params[k] = 2 * rng.nextFloat() - 1;
-        }
-        for (int k = 0; k < x.length; k++) {
-            x[k] = 2 * rng.nextFloat() - 1;
-        }
-        DenseKernel kernel = new DenseKernel(in, out, 0, in * out, BATCH);
-        Parallel parallel = Parallel.withThreads(threads);
-        double flops = 2.0 * BATCH * in * out;
-        double best = 0;
-        for (int round = 0; round < 6; round++) {
-            int n = 0;
-            long start = System.nanoTime();
-            long elapsed;
-            do {
-                kernel.forward(parallel, x, params, y, BATCH);
-                n++;
-                elapsed = System.nanoTime() - start;
-            } while (elapsed < 300_000_000L);
-            if (round >= 2) {
-                best = Math.max(best, flops * n / elapsed);
+        @Option(names = "--out", required = true, paramLabel = "FILE.npz", description = "The .npz file to write.")
+        Path out;
+
+        @Option(names = "--network", defaultValue = "generator", paramLabel = "generator|discriminator",
+                description = "Which network. Default: ${DEFAULT-VALUE}.")
+        String network;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            Network net;
+            if (network.equals("generator")) {
+                net = loadGenerator(checkpoint, 1);
+            } else if (network.equals("discriminator")) {
+                Checkpoint c = Checkpoint.read(checkpoint);
+                net = ImageModel.byName(c.getString("run.model")).discriminator().apply(1);
+                c.restoreDiscriminator(net);
+            } else {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--network must be generator or discriminator, was " + network);
             }
+            var dict = TorchExport.stateDict(net);
+            io.jgan.runtime.io.Npz.write(out, dict);
+            System.out.println("Wrote " + net.info().displayName() + " (" + net.info().architecture() + ") to " + out);
+            dict.forEach((k, v) -> System.out.println("  " + k + " " + java.util.Arrays.toString(v.shape())));
+            return 0;
         }
-        return best;
+    }
+
+    static Network loadGenerator(Path file, int maxBatch) throws IOException {
+        Checkpoint c = Checkpoint.read(file);
+        Network g = ImageModel.byName(c.getString("run.model")).generator().apply(maxBatch);
+        c.restoreGenerator(g);
+        return g;
     }
 }

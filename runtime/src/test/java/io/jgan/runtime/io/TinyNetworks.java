@@ -1,0 +1,54 @@
+package io.jgan.runtime.io;
+
+import io.jgan.runtime.Init;
+import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.Network;
+import io.jgan.runtime.NetworkInfo;
+import io.jgan.runtime.Noise;
+import io.jgan.runtime.Rng;
+import io.jgan.runtime.Tensor;
+import java.util.List;
+
+/**
+ * Hand-written networks with the layer metadata a generated one has (a transposed dense weight,
+ * parameter-free layers counted in the index), for checkpoint and export tests. Their math is a
+ * stub: these tests never train them.
+ */
+final class TinyNetworks {
+    private TinyNetworks() {}
+
+    /** in -> Dense(hidden) -> LeakyReLU -> Dense(out): indices 0, 1, 2. */
+    static final class TwoDense extends Network {
+        TwoDense(NetworkInfo.Role role, int in, int hidden, int out) {
+            super(info(role, in, hidden, out), 4, role == NetworkInfo.Role.DISCRIMINATOR);
+        }
+
+        static NetworkInfo info(NetworkInfo.Role role, int in, int hidden, int out) {
+            int w1 = in * hidden, b1 = w1 + hidden, w2 = b1 + hidden * out, end = w2 + out;
+            List<LayerInfo> layers = List.of(
+                    new LayerInfo(0, "hidden", "Dense(units = " + hidden + ")", hidden, List.of(
+                            new Tensor("weight", 0, new int[] {hidden, in}, true),
+                            new Tensor("bias", w1, new int[] {hidden}, false))),
+                    new LayerInfo(1, "activation", "LeakyReLU(slope = 0.2)", hidden, List.of()),
+                    new LayerInfo(2, "out", "Dense(units = " + out + ")", out, List.of(
+                            new Tensor("weight", b1, new int[] {out, hidden}, true),
+                            new Tensor("bias", w2, new int[] {out}, false))));
+            Noise noise = role == NetworkInfo.Role.GENERATOR ? new Noise(Noise.Distribution.GAUSSIAN, in, 0f, 1f) : null;
+            return new NetworkInfo("test.Tiny", role, in, out, end, layers, noise);
+        }
+
+        @Override
+        protected void forwardLayers(int batch) {}
+
+        @Override
+        protected void backwardParameterLayers(int batch) {}
+
+        @Override
+        protected void backwardInputLayers(int batch) {}
+
+        @Override
+        protected void initializeLayers(Rng rng) {
+            Init.linear(params, 0, params.length, 3, rng);
+        }
+    }
+}

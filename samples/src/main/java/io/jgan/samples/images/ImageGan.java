@@ -1,0 +1,416 @@
+package io.jgan.samples.images;
+
+import io.jgan.runtime.Network;
+import io.jgan.runtime.Rng;
+import io.jgan.runtime.data.EpochData;
+import io.jgan.runtime.io.AtomicFile;
+import io.jgan.runtime.io.Chart;
+import io.jgan.runtime.io.Checkpoint;
+import io.jgan.runtime.io.CheckpointException;
+import io.jgan.runtime.io.ImageGrid;
+import io.jgan.runtime.optim.Adam;
+import io.jgan.runtime.train.CollapseMonitor;
+import io.jgan.runtime.train.DivergencePolicy;
+import io.jgan.runtime.train.GanTrainer;
+import io.jgan.runtime.train.Sampler;
+import io.jgan.runtime.train.StepStats;
+import io.jgan.runtime.train.TrainingConfig;
+import io.jgan.runtime.train.TrainingDivergedException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Locale;
+
+/**
+ * The vanilla GAN on images of seeds 003 and 004, as a resumable run: epochs over shuffled real
+ * images; after every epoch a sample grid from one fixed noise batch, a checkpoint, a CSV of the
+ * logged values and charts of the loss and score curves (so a run stopped early has them too).
+ *
+ * <p>Per batch, as the article: a discriminator step on real images (label 1) plus detached fakes
+ * (label 0), losses summed; then a generator step on fresh noise with label 1. Adam 2e-4 for both,
+ * batch 100. Everything random (weights, noise, dropout, shuffles) comes from one {@link Rng}
+ * seeded with {@link Settings#seed()}, so a run, and a resumed run, is reproducible bit for bit.
+ */
+public final class ImageGan {
+    /** Samples per training step, as in the article. */
+    public static final int BATCH = 100;
+    /** Adam's learning rate for both networks, as in the article. */
+    public static final double LEARNING_RATE = 2e-4;
+    /** Images in the per-epoch sample grid. */
+    public static final int GRID_SAMPLES = 64;
+    /** The latest checkpoint, in the output directory. */
+    public static final String CHECKPOINT = "checkpoint.jgan";
+    /** The checkpoint before it, kept in case the latest is lost. */
+    public static final String PREVIOUS_CHECKPOINT = "checkpoint.prev.jgan";
+    /** Values per logged row: epoch, batch, d_loss, g_loss, d_real, d_fake. */
+    static final int LOG_COLUMNS = 6;
+
+    /**
+     * What a run does.
+     *
+     * @param model the networks
+     * @param seed the run's seed
+     * @param smooth label smoothing: real 0.98, fake 0.02 (seed 004); else 1 / 0
+     * @param epochs epochs to have trained at the end (a resumed run continues to this count)
+     * @param logEvery log a row of means every this many batches (and at the end of each epoch)
+     * @param out the output directory
+     * @param resume continue from {@code out/checkpoint.jgan}
+     */
+    public record Settings(ImageModel model, long seed, boolean smooth, int epochs, int logEvery, Path out,
+            boolean resume) {
+        /** Validates. */
+        public Settings {
+            if (epochs < 0 || logEvery < 1) {
+                throw new IllegalArgumentException("epochs must be >= 0 and logEvery >= 1, were " + epochs + ", "
+                        + logEvery);
+            }
+        }
+
+        /** The training loop's configuration. */
+        public TrainingConfig config() {
+            TrainingConfig c = TrainingConfig.defaults(BATCH);
+            return smooth ? c.withLabels(0.98f, 0.02f, 1f) : c;
+        }
+    }
+
+    /**
+     * The means over one epoch.
+     *
+     * @param epoch counting from 1
+     * @param msPerStep wall-clock milliseconds per iteration (D step + G step)
+     */
+    public record EpochSummary(int epoch, double dLoss, double gLoss, double dReal, double dFake, double msPerStep) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "epoch %d: D loss %.4f  G loss %.4f  D(x) %.3f  D(G(z)) %.3f  %.1f ms/step",
+                    epoch, dLoss, gLoss, dReal, dFake, msPerStep);
+        }
+    }
+
+    private final Settings settings;
+    private final float[] images;
+    private final int height;
+    private final int width;
+    private final PrintStream out;
+    private final Network generator;
+    private final Network discriminator;
+    private final Adam generatorOptimizer;
+    private final Adam discriminatorOptimizer;
+    private final Rng rng;
+    private final EpochData data;
+    private final GanTrainer trainer;
+    private float[] log = new float[0];
+    private int logRows;
+    private int epochsDone;
+    // Reliability (issue #6): what to do on divergence, and the collapse watch.
+    private DivergencePolicy onDivergence = DivergencePolicy.STOP;
+    private int rollbacks;
+    private CollapseMonitor collapse;
+    /** Test hook: runs before every training iteration with the batch index (to inject a NaN). */
+    java.util.function.IntConsumer beforeIteration = b -> { };
+
+    /**
+     * Sets up a run (restoring the checkpoint if {@code settings.resume()}).
+     *
+     * @param images the real images, one after another, values in [-1, 1]
+     * @param height rows per image
+     * @param width columns per image
+     * @param out where progress goes
+     * @throws CheckpointException if resuming from a checkpoint that is damaged or of another run
+     * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
+     */
+    public ImageGan(Settings settings, float[] images, int height, int width, PrintStream out) throws IOException {
+        this.settings = settings;
+        this.images = images;
+        this.height = height;
+        this.width = width;
+        this.out = out;
+        this.rng = new Rng(settings.seed());
+        this.generator = settings.model().generator().apply(BATCH);
+        this.discriminator = settings.model().discriminator().apply(BATCH);
+        if (discriminator.info().inputSize() != height * width) {
+            throw new IllegalArgumentException(settings.model().name() + " reads " + discriminator.info().inputSize()
+                    + " pixels, the images have " + height + " x " + width);
+        }
+        generator.initialize(rng);
+        discriminator.initialize(rng);
+        this.generatorOptimizer = new Adam(generator, LEARNING_RATE);
+        this.discriminatorOptimizer = new Adam(discriminator, LEARNING_RATE);
+        this.data = new EpochData(images, height * width, BATCH, rng);
+        this.trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data,
+                settings.config(), rng);
+        Path checkpoint = settings.out().resolve(CHECKPOINT);
+        if (settings.resume()) {
+            try {
+                restore(Checkpoint.read(checkpoint));
+            } catch (CheckpointException e) {
+                Path previous = settings.out().resolve(PREVIOUS_CHECKPOINT);
+                if (!Files.exists(previous)) {
+                    throw e;
+                }
+                // Nothing was changed: both files are as they were, and the user can fall back by hand.
+                throw new CheckpointException(e.getMessage() + "\nThe checkpoint before it is kept as " + previous
+                        + "; to resume from it, copy it to " + checkpoint);
+            }
+        } else if (Files.exists(checkpoint)) {
+            throw new IOException(checkpoint + " already exists: pass --resume to continue that run, or choose"
+                    + " another --out (a fresh run would overwrite it)");
+        }
+    }
+
+    private void restore(Checkpoint c) throws CheckpointException {
+        String source = c.source();
+        c.checkArchitecture(generator, discriminator);
+        String model = c.getString("run.model");
+        long[] seed = c.getLongs("run.seed");
+        String smooth = c.getString("run.smooth");
+        int[] progress = c.getInts("run.progress");
+        if (!model.equals(settings.model().name()) || seed.length != 1 || seed[0] != settings.seed()
+                || !smooth.equals(Boolean.toString(settings.smooth()))) {
+            throw new CheckpointException(source + ": written by another run (" + model + ", seed "
+                    + (seed.length == 1 ? seed[0] : "?") + ", smooth " + smooth + "), not this one ("
+                    + settings.model().name() + ", seed " + settings.seed() + ", smooth " + settings.smooth() + ")");
+        }
+        if (progress.length != 3 || progress[1] != data.batchesPerEpoch() || progress[2] != data.samples()) {
+            throw new CheckpointException(source + ": trained on data of another size (" + Arrays.toString(progress)
+                    + "; now " + data.samples() + " images, " + data.batchesPerEpoch() + " batches per epoch)");
+        }
+        float[] savedLog = c.getFloats("log");
+        if (savedLog.length % LOG_COLUMNS != 0) {
+            throw new CheckpointException(source + ": malformed log of " + savedLog.length + " values");
+        }
+        try {
+            data.restore(c.data("data"));
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointException(source + ": " + e.getMessage());
+        }
+        c.restore(generator, discriminator, generatorOptimizer, discriminatorOptimizer, rng);
+        epochsDone = progress[0];
+        log = savedLog.clone();
+        logRows = log.length / LOG_COLUMNS;
+    }
+
+    /**
+     * What to do when a step diverges: stop (the default; the exception reaches the caller), or roll
+     * back to the last good checkpoint with lower learning rates and continue.
+     *
+     * @param policy the policy
+     */
+    public void onDivergence(DivergencePolicy policy) {
+        this.onDivergence = java.util.Objects.requireNonNull(policy, "policy");
+    }
+
+    /** {@return rollbacks done in this run (see {@link #onDivergence})} */
+    public int rollbacks() {
+        return rollbacks;
+    }
+
+    /** Epochs completed (restored from the checkpoint when resuming). */
+    public int epochsDone() {
+        return epochsDone;
+    }
+
+    /** The generator being trained. */
+    public Network generator() {
+        return generator;
+    }
+
+    /** The discriminator being trained. */
+    public Network discriminator() {
+        return discriminator;
+    }
+
+    /** Batches per epoch: images / 100. */
+    public int batchesPerEpoch() {
+        return data.batchesPerEpoch();
+    }
+
+    /**
+     * Trains up to {@code settings.epochs()}, writing the grid, checkpoint, CSV and charts after each
+     * epoch (and the charts again at the end, so resuming a finished run just redraws them).
+     *
+     * @return one summary per epoch trained in this call
+     */
+    public java.util.List<EpochSummary> run() throws IOException {
+        Files.createDirectories(settings.out());
+        java.util.List<EpochSummary> summaries = new java.util.ArrayList<>();
+        int batches = data.batchesPerEpoch();
+        long total = (long) Math.max(0, settings.epochs() - epochsDone) * batches;
+        long done = 0;
+        long start = System.nanoTime();
+        ProgressBar bar = new ProgressBar(out);
+        Checkpoint lastGood = onDivergence.rollback() ? capture() : null;
+        epochs:
+        for (int epoch = epochsDone; epoch < settings.epochs(); epoch++) {
+            double[] epochSum = new double[4];
+            double[] intervalSum = new double[4];
+            int interval = 0;
+            long epochStart = System.nanoTime();
+            for (int b = 0; b < batches; b++) {
+                StepStats s;
+                try {
+                    beforeIteration.accept(b);
+                    s = trainer.iterate();
+                } catch (TrainingDivergedException e) {
+                    if (lastGood == null || rollbacks >= onDivergence.maxRollbacks()) {
+                        throw e;
+                    }
+                    rollBack(lastGood, e);
+                    bar.newLine();
+                    epoch = epochsDone - 1;
+                    continue epochs;
+                }
+                double[] v = {s.discriminatorLoss, s.generatorLoss, s.realScore, s.fakeScore};
+                for (int k = 0; k < 4; k++) {
+                    epochSum[k] += v[k];
+                    intervalSum[k] += v[k];
+                }
+                interval++;
+                done++;
+                if ((b + 1) % settings.logEvery() == 0 || b == batches - 1) {
+                    appendLog(epoch + 1, b + 1, intervalSum, interval);
+                    Arrays.fill(intervalSum, 0);
+                    interval = 0;
+                }
+                bar.update(epoch + 1, settings.epochs(), b + 1, batches, s.discriminatorLoss, s.generatorLoss,
+                        s.realScore, s.fakeScore, done, total - done, (System.nanoTime() - start) / 1e9, BATCH,
+                        b == batches - 1);
+            }
+            bar.newLine();
+            double ms = (System.nanoTime() - epochStart) / 1e6 / batches;
+            EpochSummary summary = new EpochSummary(epoch + 1, epochSum[0] / batches, epochSum[1] / batches,
+                    epochSum[2] / batches, epochSum[3] / batches, ms);
+            summaries.add(summary);
+            epochsDone = epoch + 1;
+            float[] grid = writeGrid(epochsDone);
+            Checkpoint written = writeCheckpoint();
+            if (lastGood != null) {
+                lastGood = written;
+            }
+            writeCsv();
+            writeCharts();
+            out.println(summary + diversity(grid) + "  -> " + settings.out().resolve(gridName(epochsDone)));
+        }
+        writeCharts();
+        return summaries;
+    }
+
+    /**
+     * Restores the last good state, multiplies both learning rates by the policy's factor and says so.
+     * The state is the one written to (or read from) the checkpoint, kept in memory.
+     */
+    private void rollBack(Checkpoint lastGood, TrainingDivergedException e) throws IOException {
+        rollbacks++;
+        double gLr = generatorOptimizer.learningRate() * onDivergence.learningRateFactor();
+        double dLr = discriminatorOptimizer.learningRate() * onDivergence.learningRateFactor();
+        restore(lastGood);
+        generatorOptimizer.setLearningRate(gLr);
+        discriminatorOptimizer.setLearningRate(dLr);
+        out.printf(Locale.ROOT, "%ndiverged: %s%nrollback %d of %d: back to the state after epoch %d, learning rates"
+                + " G %.3g, D %.3g%n", e.getMessage(), rollbacks, onDivergence.maxRollbacks(), epochsDone, gLr, dLr);
+    }
+
+    /**
+     * {@code "  diversity=0.93"}: mean pairwise L2 distance of the fixed-noise grid batch over the same
+     * figure of the first real images; a warning line first if it fell below half of real data's.
+     */
+    private String diversity(float[] grid) {
+        if (collapse == null) {
+            collapse = new CollapseMonitor("pairwise distance of generated / real images", 0.5)
+                    .withRealFigure(1.0);
+        }
+        int n = Math.min(GRID_SAMPLES, images.length / (height * width));
+        double real = CollapseMonitor.meanPairwiseDistance(images, n, height * width);
+        double ratio = CollapseMonitor.meanPairwiseDistance(grid, GRID_SAMPLES, height * width) / real;
+        String warning = collapse.update(ratio);
+        if (warning != null) {
+            out.println(warning);
+        }
+        return String.format(Locale.ROOT, "  diversity=%.3f", ratio);
+    }
+
+    private void appendLog(int epoch, int batch, double[] sum, int n) {
+        if ((logRows + 1) * LOG_COLUMNS > log.length) {
+            log = Arrays.copyOf(log, Math.max(64, log.length * 2));
+        }
+        int o = logRows * LOG_COLUMNS;
+        log[o] = epoch;
+        log[o + 1] = batch;
+        for (int k = 0; k < 4; k++) {
+            log[o + 2 + k] = (float) (sum[k] / n);
+        }
+        logRows++;
+    }
+
+    /** The logged rows: epoch, batch, d_loss, g_loss, d_real, d_fake (interval means). */
+    public float[] logRows() {
+        return Arrays.copyOf(log, logRows * LOG_COLUMNS);
+    }
+
+    /** The file name of the grid after {@code epoch}, e.g. {@code samples_epoch_001.png}. */
+    public static String gridName(int epoch) {
+        return String.format(Locale.ROOT, "samples_epoch_%03d.png", epoch);
+    }
+
+    /** The fixed noise batch: always the same for a seed, and drawn apart from the training stream. */
+    private float[] writeGrid(int epoch) throws IOException {
+        float[] samples = Sampler.generate(generator, GRID_SAMPLES, new Rng(settings.seed() ^ 0x5EED_F17ED_B47CL));
+        ImageGrid.write(settings.out().resolve(gridName(epoch)), samples, GRID_SAMPLES, height, width, 8, -1f, 1f, 2);
+        return samples;
+    }
+
+    private Checkpoint writeCheckpoint() throws IOException {
+        Checkpoint c = capture();
+        Path latest = settings.out().resolve(CHECKPOINT);
+        if (Files.exists(latest)) {
+            // Keep the last good checkpoint until the new one is safely in place.
+            AtomicFile.write(settings.out().resolve(PREVIOUS_CHECKPOINT), Files.readAllBytes(latest));
+        }
+        c.write(latest);
+        return c;
+    }
+
+    private Checkpoint capture() {
+        Checkpoint c = Checkpoint.capture(generator, discriminator, generatorOptimizer, discriminatorOptimizer, rng);
+        c.putData("data", data.state());
+        c.put("run.model", settings.model().name());
+        c.put("run.seed", new long[] {settings.seed()});
+        c.put("run.smooth", Boolean.toString(settings.smooth()));
+        c.put("run.progress", new int[] {epochsDone, data.batchesPerEpoch(), data.samples()});
+        c.put("log", logRows());
+        return c;
+    }
+
+    private void writeCsv() throws IOException {
+        StringBuilder csv = new StringBuilder("epoch,batch,d_loss,g_loss,d_real,d_fake\n");
+        for (int r = 0; r < logRows; r++) {
+            int o = r * LOG_COLUMNS;
+            csv.append((int) log[o]).append(',').append((int) log[o + 1]);
+            for (int k = 2; k < LOG_COLUMNS; k++) {
+                csv.append(',').append(log[o + k]);
+            }
+            csv.append('\n');
+        }
+        AtomicFile.write(settings.out().resolve("log.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void writeCharts() throws IOException {
+        if (logRows == 0) {
+            return;
+        }
+        double[][] series = new double[4][logRows];
+        for (int r = 0; r < logRows; r++) {
+            for (int k = 0; k < 4; k++) {
+                series[k][r] = log[r * LOG_COLUMNS + 2 + k];
+            }
+        }
+        String every = " (one point per " + settings.logEvery() + " batches)";
+        Chart.lines(settings.out().resolve("losses.png"), "D and G loss" + every, new String[] {"D loss", "G loss"},
+                new double[][] {series[0], series[1]});
+        Chart.lines(settings.out().resolve("scores.png"), "mean D(x) and D(G(z))" + every,
+                new String[] {"D(x)", "D(G(z))"}, new double[][] {series[2], series[3]});
+    }
+}

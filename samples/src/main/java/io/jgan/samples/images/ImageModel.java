@@ -1,0 +1,48 @@
+package io.jgan.samples.images;
+
+import io.jgan.runtime.Network;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/**
+ * A generator/discriminator pair the images sample can train: the spec's generated classes, behind
+ * constructors taking the largest batch.
+ *
+ * @param name the spec's simple name, stored in checkpoints
+ * @param noiseSize the generator's noise values per sample
+ * @param generator makes a generator for batches of up to the argument
+ * @param discriminator makes a discriminator for batches of up to the argument
+ */
+public record ImageModel(String name, int noiseSize, IntFunction<Network> generator,
+        IntFunction<Network> discriminator) {
+
+    /** Seed 003's GAN: 100 noise values. */
+    public static final ImageModel VANILLA = new ImageModel("VanillaGan", 100, VanillaGan_Generator::new,
+            VanillaGan_Discriminator::new);
+    /** Seed 004's noise size: 128. */
+    public static final ImageModel VANILLA_128 = new ImageModel("VanillaGan128", 128, VanillaGan128_Generator::new,
+            VanillaGan128_Discriminator::new);
+    /** The models of the command line. */
+    public static final List<ImageModel> ALL = List.of(VANILLA, VANILLA_128);
+
+    /** The command line's model for {@code --noise n}. */
+    public static ImageModel forNoise(int n) {
+        for (ImageModel m : ALL) {
+            if (m.noiseSize == n) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("--noise must be 100 (seed 003) or 128 (seed 004), was " + n);
+    }
+
+    /** The command line's model called {@code name}, e.g. from a checkpoint. */
+    public static ImageModel byName(String name) {
+        for (ImageModel m : ALL) {
+            if (m.name.equals(name)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("unknown model " + name + "; this jgan knows " + ALL.stream()
+                .map(ImageModel::name).toList());
+    }
+}

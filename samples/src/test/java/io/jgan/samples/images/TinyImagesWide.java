@@ -1,0 +1,50 @@
+package io.jgan.samples.images;
+
+import io.jgan.annotations.Dense;
+import io.jgan.annotations.Discriminator;
+import io.jgan.annotations.Dropout;
+import io.jgan.annotations.Generator;
+import io.jgan.annotations.LeakyReLU;
+import io.jgan.annotations.Noise;
+import io.jgan.annotations.Sigmoid;
+import io.jgan.annotations.Tanh;
+
+/** {@link TinyImages} with a wider discriminator: a checkpoint of one must not load into the other. */
+public interface TinyImagesWide {
+
+    @Generator
+    interface G {
+        @Noise(size = 6, distribution = Noise.Distribution.GAUSSIAN)
+        void noise();
+
+        @Dense(units = 16)
+        void hidden();
+
+        @LeakyReLU(slope = 0.2f)
+        void hiddenActivation();
+
+        @Dense(units = 64)
+        void out();
+
+        @Tanh
+        void outActivation();
+    }
+
+    @Discriminator(inputSize = 64)
+    interface D {
+        @Dense(units = 24)
+        void hidden();
+
+        @LeakyReLU(slope = 0.2f)
+        void hiddenActivation();
+
+        @Dropout(p = 0.3f)
+        void hiddenDropout();
+
+        @Dense(units = 1)
+        void out();
+
+        @Sigmoid
+        void outActivation();
+    }
+}
