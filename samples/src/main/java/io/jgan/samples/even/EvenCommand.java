@@ -82,7 +82,7 @@ public final class EvenCommand implements Runnable {
             OptionalDouble torch = OptionalDouble.empty();
             if (why == null) {
                 torch = TorchReference.run("torch_even.py", "torch_us",
-                        List.of("--steps", Integer.toString(torchSteps), "--warmup", "300", "--threads", "1"));
+                        List.of("--steps", Integer.toString(torchSteps), "--warmup", "300", "--threads", "1", "--blas-threads", "1"));
             } else {
                 System.out.println("PyTorch reference skipped: " + why);
             }

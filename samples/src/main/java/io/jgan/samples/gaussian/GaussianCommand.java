@@ -215,7 +215,7 @@ public final class GaussianCommand implements Runnable {
             OptionalDouble torch = OptionalDouble.empty();
             if (why == null) {
                 torch = TorchReference.run("torch_gaussian.py", "torch_ms",
-                        List.of("--epochs", Integer.toString(torchEpochs), "--warmup", "20", "--threads", "1"));
+                        List.of("--epochs", Integer.toString(torchEpochs), "--warmup", "20", "--threads", "1", "--blas-threads", "1"));
             } else {
                 System.out.println("PyTorch reference skipped: " + why);
             }
