@@ -213,6 +213,17 @@ public final class ImageGan {
         return epochsDone;
     }
 
+    /**
+     * Runs the large layers on {@code threads} threads; training gives the same result bit for bit
+     * with any thread count (the kernels split work by output, never by batch).
+     *
+     * @param threads at least 1
+     */
+    public void setThreads(int threads) {
+        generator.setThreads(threads);
+        discriminator.setThreads(threads);
+    }
+
     /** The generator being trained. */
     public Network generator() {
         return generator;

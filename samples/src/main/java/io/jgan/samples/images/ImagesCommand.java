@@ -85,8 +85,8 @@ public final class ImagesCommand implements Runnable {
         String onDivergence;
 
         @Option(names = "--threads", paramLabel = "N",
-                description = "Threads for the network kernels. Accepted for compatibility; this build's kernels are "
-                        + "single-threaded, so it has no effect yet.")
+                description = "Threads for the large layers (default: the cores, at most 2). Results are bit for bit "
+                        + "the same for any thread count.")
         Integer threads;
 
         @CommandLine.Spec
@@ -121,8 +121,8 @@ public final class ImagesCommand implements Runnable {
                 runSeed = seed != null ? seed : 1;
                 runSmooth = smooth != null && smooth;
             }
-            if (threads != null) {
-                System.out.println("note: --threads " + threads + " has no effect in this build (single-threaded kernels)");
+            if (threads != null && threads < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
             }
             io.jgan.runtime.train.DivergencePolicy policy;
             try {
@@ -135,6 +135,9 @@ public final class ImagesCommand implements Runnable {
             System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
             ImageGan.Settings settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume);
             ImageGan gan = new ImageGan(settings, idx.toFloats(), idx.rows(), idx.cols(), System.out);
+            if (threads != null) {
+                gan.setThreads(threads);
+            }
             gan.onDivergence(policy);
             System.out.printf("%s: noise %d, seed %d, labels %s, batch %d, Adam %.0e, %d batches per epoch%s%n",
                     model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", ImageGan.BATCH,
