@@ -23,7 +23,23 @@ public final class EpochData implements RealData {
      * @param rng       the run's random generator
      */
     public EpochData(float[] data, int width, int batchSize, Rng rng) {
-        this.batches = new ShuffledBatches(data, width, batchSize, rng::nextInt);
+        this(new ShuffledBatches(data, width, batchSize, rng::nextInt));
+    }
+
+    /**
+     * Batches of 8-bit images kept as bytes and scaled to [-1, 1] batch by batch: the same values as
+     * {@code new EpochData(images.toFloats(), ...)} in a quarter of the memory.
+     *
+     * @param images    the images
+     * @param batchSize samples per batch; the trainer's batch size must be the same
+     * @param rng       the run's random generator
+     */
+    public EpochData(IdxImages images, int batchSize, Rng rng) {
+        this(ShuffledBatches.ofPixels(images.pixels(), images.imageSize(), batchSize, rng::nextInt));
+    }
+
+    private EpochData(ShuffledBatches batches) {
+        this.batches = batches;
     }
 
     @Override

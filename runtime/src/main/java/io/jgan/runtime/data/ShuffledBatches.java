@@ -16,7 +16,10 @@ import java.util.function.IntUnaryOperator;
  */
 public final class ShuffledBatches {
 
+    /** The samples as floats, or null when they are kept as {@link #pixels}. */
     private final float[] data;
+    /** The samples as unsigned 8-bit pixels, scaled to [-1, 1] as they are copied out; or null. */
+    private final byte[] pixels;
     private final int[] labels;
     private final int width;
     private final int samples;
@@ -51,11 +54,31 @@ public final class ShuffledBatches {
      * @param randomBelow returns a uniformly random int in {@code [0, n)} for argument {@code n}
      */
     public ShuffledBatches(float[] data, int width, int[] labels, int batchSize, IntUnaryOperator randomBelow) {
-        if (width < 1 || data.length % width != 0 || data.length == 0) {
-            throw new IllegalArgumentException("data length " + data.length
+        this(data, null, data.length, width, labels, batchSize, randomBelow);
+    }
+
+    /**
+     * Creates a batch source over unlabelled 8-bit images, kept as bytes (a quarter of the memory of
+     * floats: 47 MB instead of 188 MB for 60,000 28x28 images) and scaled to [-1, 1]
+     * ({@code p / 127.5 - 1}, as {@link IdxImages#toFloats()}) batch by batch.
+     *
+     * @param pixels      unsigned pixels, image after image
+     * @param width       pixels per image
+     * @param batchSize   images per batch
+     * @param randomBelow as for the other constructors
+     * @return the batch source
+     */
+    public static ShuffledBatches ofPixels(byte[] pixels, int width, int batchSize, IntUnaryOperator randomBelow) {
+        return new ShuffledBatches(null, pixels, pixels.length, width, null, batchSize, randomBelow);
+    }
+
+    private ShuffledBatches(float[] data, byte[] pixels, int length, int width, int[] labels, int batchSize,
+            IntUnaryOperator randomBelow) {
+        if (width < 1 || length % width != 0 || length == 0) {
+            throw new IllegalArgumentException("data length " + length
                     + " is not a positive multiple of the sample width " + width);
         }
-        this.samples = data.length / width;
+        this.samples = length / width;
         if (batchSize < 1 || batchSize > samples) {
             throw new IllegalArgumentException("batch size must be in [1, " + samples + "], got " + batchSize);
         }
@@ -63,6 +86,7 @@ public final class ShuffledBatches {
             throw new IllegalArgumentException(samples + " samples but " + labels.length + " labels");
         }
         this.data = data;
+        this.pixels = pixels;
         this.labels = labels;
         this.width = width;
         this.batchSize = batchSize;
@@ -116,7 +140,13 @@ public final class ShuffledBatches {
         }
         for (int j = 0; j < batchSize; j++) {
             int sample = order[position + j];
-            System.arraycopy(data, sample * width, dst, j * width, width);
+            if (data != null) {
+                System.arraycopy(data, sample * width, dst, j * width, width);
+            } else {
+                for (int k = 0, from = sample * width, to = j * width; k < width; k++) {
+                    dst[to + k] = (pixels[from + k] & 0xFF) / 127.5f - 1f;
+                }
+            }
             if (labelsDst != null) {
                 labelsDst[j] = labels[sample];
             }

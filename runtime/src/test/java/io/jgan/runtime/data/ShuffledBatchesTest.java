@@ -223,4 +223,24 @@ class ShuffledBatchesTest {
         assertThrows(IllegalArgumentException.class,
                 () -> a.restore(new ShuffledBatches.State(0, 3, 0, true, identity))); // not a batch boundary
     }
+
+    @Test
+    void pixelBatchesEqualFloatBatchesOfTheSameImages() {
+        byte[] pixels = new byte[30 * 4];
+        for (int k = 0; k < pixels.length; k++) {
+            pixels[k] = (byte) (k * 37);
+        }
+        float[] floats = new IdxImages(30, 2, 2, pixels).toFloats();
+        io.jgan.runtime.Rng a = new io.jgan.runtime.Rng(9);
+        io.jgan.runtime.Rng b = new io.jgan.runtime.Rng(9);
+        ShuffledBatches fromFloats = new ShuffledBatches(floats, 4, 7, a::nextInt);
+        ShuffledBatches fromPixels = ShuffledBatches.ofPixels(pixels, 4, 7, b::nextInt);
+        float[] x = new float[28];
+        float[] y = new float[28];
+        for (int batch = 0; batch < 20; batch++) { // several epochs
+            fromFloats.nextWrapping(x);
+            fromPixels.nextWrapping(y);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(x, y, "batch " + batch);
+        }
+    }
 }

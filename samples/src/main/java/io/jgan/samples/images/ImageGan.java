@@ -3,6 +3,7 @@ package io.jgan.samples.images;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.EpochData;
+import io.jgan.runtime.data.IdxImages;
 import io.jgan.runtime.io.AtomicFile;
 import io.jgan.runtime.io.Chart;
 import io.jgan.runtime.io.Checkpoint;
@@ -91,7 +92,8 @@ public final class ImageGan {
     }
 
     private final Settings settings;
-    private final float[] images;
+    /** The first real images (up to a grid's worth), as floats: the collapse monitor's reference. */
+    private final float[] firstImages;
     private final int height;
     private final int width;
     private final PrintStream out;
@@ -123,8 +125,37 @@ public final class ImageGan {
      * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
      */
     public ImageGan(Settings settings, float[] images, int height, int width, PrintStream out) throws IOException {
+        this(settings, rng -> new EpochData(images, height * width, BATCH, rng),
+                java.util.Arrays.copyOf(images, Math.min(images.length, GRID_SAMPLES * height * width)), height, width, out);
+    }
+
+    /**
+     * Sets up a run on 8-bit images, kept as bytes and scaled batch by batch (60,000 28x28 images
+     * take 47 MB instead of 188 MB as floats).
+     *
+     * @param settings the run's settings
+     * @param images the real images
+     * @param out where progress goes
+     * @throws CheckpointException if resuming from a checkpoint that is damaged or of another run
+     * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
+     */
+    public ImageGan(Settings settings, IdxImages images, PrintStream out) throws IOException {
+        this(settings, rng -> new EpochData(images, BATCH, rng), firstImages(images), images.rows(), images.cols(), out);
+    }
+
+    private static float[] firstImages(IdxImages images) {
+        int n = Math.min(images.count(), GRID_SAMPLES) * images.imageSize();
+        float[] first = new float[n];
+        for (int k = 0; k < n; k++) {
+            first[k] = (images.pixels()[k] & 0xFF) / 127.5f - 1f;
+        }
+        return first;
+    }
+
+    private ImageGan(Settings settings, java.util.function.Function<Rng, EpochData> realData, float[] firstImages,
+            int height, int width, PrintStream out) throws IOException {
         this.settings = settings;
-        this.images = images;
+        this.firstImages = firstImages;
         this.height = height;
         this.width = width;
         this.out = out;
@@ -139,7 +170,7 @@ public final class ImageGan {
         discriminator.initialize(rng);
         this.generatorOptimizer = new Adam(generator, LEARNING_RATE);
         this.discriminatorOptimizer = new Adam(discriminator, LEARNING_RATE);
-        this.data = new EpochData(images, height * width, BATCH, rng);
+        this.data = realData.apply(rng);
         this.trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data,
                 settings.config(), rng);
         Path checkpoint = settings.out().resolve(CHECKPOINT);
@@ -333,8 +364,8 @@ public final class ImageGan {
             collapse = new CollapseMonitor("pairwise distance of generated / real images", 0.5)
                     .withRealFigure(1.0);
         }
-        int n = Math.min(GRID_SAMPLES, images.length / (height * width));
-        double real = CollapseMonitor.meanPairwiseDistance(images, n, height * width);
+        int n = Math.min(GRID_SAMPLES, firstImages.length / (height * width));
+        double real = CollapseMonitor.meanPairwiseDistance(firstImages, n, height * width);
         double ratio = CollapseMonitor.meanPairwiseDistance(grid, GRID_SAMPLES, height * width) / real;
         String warning = collapse.update(ratio);
         if (warning != null) {

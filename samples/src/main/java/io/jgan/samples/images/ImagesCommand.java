@@ -134,7 +134,7 @@ public final class ImagesCommand implements Runnable {
             IdxImages idx = IdxReader.readImages(files.trainImages());
             System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
             ImageGan.Settings settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume);
-            ImageGan gan = new ImageGan(settings, idx.toFloats(), idx.rows(), idx.cols(), System.out);
+            ImageGan gan = new ImageGan(settings, idx, System.out);
             if (threads != null) {
                 gan.setThreads(threads);
             }
