@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code jgan images bench}: times the image GAN of {@link MnistGan} against PyTorch. */
+/** {@code jgan images bench}: times the image GAN of {@link VanillaGan} against PyTorch. */
 final class ImagesBench {
     private ImagesBench() {}
 
@@ -104,8 +104,8 @@ final class ImagesBench {
     /** Mean milliseconds per training iteration (one D step, one G step) on {@code threads} threads. */
     static double trainingStepMillis(int threads, int warmup, int steps) {
         Rng rng = new Rng(1);
-        Network g = new MnistGan_Generator(BATCH);
-        Network d = new MnistGan_Discriminator(BATCH);
+        Network g = new VanillaGan_Generator(BATCH);
+        Network d = new VanillaGan_Discriminator(BATCH);
         g.initialize(rng);
         d.initialize(rng);
         g.setThreads(threads);
