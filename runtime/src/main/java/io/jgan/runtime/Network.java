@@ -138,6 +138,11 @@ public abstract class Network {
         return parallel.threads();
     }
 
+    /** {@return the pool large layers split their products over (optimizers may share it)} */
+    public final Parallel parallel() {
+        return parallel;
+    }
+
     /**
      * The generator that stochastic layers (dropout) draw from.
      *

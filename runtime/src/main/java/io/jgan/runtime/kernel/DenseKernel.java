@@ -68,7 +68,15 @@ public final class DenseKernel {
     private final int maxBatch;
     /** [part][(GROUP + 1) * SLOT]: each thread's tile; row 0 accumulates, rows 1..8 are sources. */
     private float[][] tiles = new float[0][];
-    /** [part][GROUP]: each thread's coefficients of the current update. */
+    /**
+     * Floats of padding on each side of a thread's coefficients: 64 bytes, so that no other object,
+     * such as the other thread's tile whose accumulator row it rewrites all the time, shares their
+     * cache line. Unpadded, the coefficients written before every update by one thread and the
+     * tile of the next thread shared a line (they are allocated one after the other), which then
+     * bounced between the cores (false sharing).
+     */
+    static final int PAD = 16;
+    /** [part][PAD + GROUP + PAD]: each thread's coefficients of the current update, at PAD. */
     private float[][] coefficients = new float[0][];
 
     // The arguments of the call in progress, read by the parts (published by Parallel.run).
@@ -175,7 +183,7 @@ public final class DenseKernel {
             float[][] grownCoefficients = Arrays.copyOf(coefficients, parts);
             for (int p = tiles.length; p < parts; p++) {
                 grown[p] = new float[(GROUP + 1) * SLOT];
-                grownCoefficients[p] = new float[GROUP];
+                grownCoefficients[p] = new float[PAD + GROUP + PAD];
             }
             tiles = grown;
             coefficients = grownCoefficients;
@@ -230,7 +238,7 @@ public final class DenseKernel {
                 for (int b = 0; b < batch; b++) {
                     final int xb = b * in + i;
                     for (int j = 0; j < GROUP; j++) {
-                        c[j] = j < r ? x[xb + j] : 0f;
+                        c[PAD + j] = j < r ? x[xb + j] : 0f;
                     }
                     update(t, c, y, b * out + ob, m);
                 }
@@ -261,7 +269,7 @@ public final class DenseKernel {
             for (int b = 0; b < batch; b += GROUP) {
                 final int r = loadRows(t, dy, b, ob, m);
                 for (int j = 0; j < GROUP; j++) {
-                    c[j] = j < r ? 1f : 0f;
+                    c[PAD + j] = j < r ? 1f : 0f;
                 }
                 update(t, c, g, bias + ob, m);
             }
@@ -274,7 +282,7 @@ public final class DenseKernel {
                     for (int i = i0; i < i1; i++) {
                         final int xi = b * in + i;
                         for (int j = 0; j < GROUP; j++) {
-                            c[j] = j < r ? x[xi + j * in] : 0f;
+                            c[PAD + j] = j < r ? x[xi + j * in] : 0f;
                         }
                         update(t, c, g, weight + i * out + ob, m);
                     }
@@ -329,7 +337,7 @@ public final class DenseKernel {
                 for (int b = 0; b < batch; b++) {
                     final int yb = b * out + o;
                     for (int j = 0; j < GROUP; j++) {
-                        c[j] = j < r ? dy[yb + j] : 0f;
+                        c[PAD + j] = j < r ? dy[yb + j] : 0f;
                     }
                     update(t, c, dx, b * in + ib, m);
                 }
@@ -350,7 +358,7 @@ public final class DenseKernel {
     /** {@code acc[at .. at + m) += sum_j c[j] source_j}, through the tile's accumulator row. */
     private static void update(float[] t, float[] c, float[] acc, int at, int m) {
         System.arraycopy(acc, at, t, 0, m);
-        madd8(t, c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], m);
+        madd8(t, c[PAD], c[PAD + 1], c[PAD + 2], c[PAD + 3], c[PAD + 4], c[PAD + 5], c[PAD + 6], c[PAD + 7], m);
         System.arraycopy(t, 0, acc, at, m);
     }
 

@@ -191,6 +191,46 @@ class AdamTest {
         assertClose(byHand(0.01, 0.9, 0.999, 1e-8), after, 1e-6);
     }
 
+    private static Network emptyNetwork(int parameters) {
+        return new Network(new NetworkInfo("test.Big", NetworkInfo.Role.DISCRIMINATOR, 1, 1, parameters,
+                List.<LayerInfo>of(), null), 1, false) {
+            @Override
+            protected void forwardLayers(int batch) {}
+
+            @Override
+            protected void backwardParameterLayers(int batch) {}
+
+            @Override
+            protected void initializeLayers(Rng rng) {}
+        };
+    }
+
+    @Test
+    void aLargeUpdateSplitOverTwoThreadsIsBitIdenticalToOneThread() {
+        // Large enough to be split, odd so that the parts' boundary is not a round number.
+        int n = 3 * Adam.PARALLEL_MIN_ELEMENTS + 7;
+        float[][] results = new float[2][];
+        for (int threads = 1; threads <= 2; threads++) {
+            Network net = emptyNetwork(n);
+            net.setThreads(threads);
+            Rng rng = new Rng(7);
+            for (int k = 0; k < n; k++) {
+                net.parameters()[k] = (float) rng.nextGaussian();
+            }
+            Adam adam = new Adam(net, 0.01);
+            for (int step = 0; step < 3; step++) {
+                for (int k = 0; k < n; k++) {
+                    net.gradients()[k] = (float) rng.nextGaussian();
+                }
+                adam.step();
+            }
+            results[threads - 1] = net.parameters().clone();
+        }
+        for (int k = 0; k < n; k++) {
+            assertEquals(Float.floatToRawIntBits(results[0][k]), Float.floatToRawIntBits(results[1][k]), "element " + k);
+        }
+    }
+
     @Test
     void rejectsMismatchedArrays() {
         assertThrows(IllegalArgumentException.class, () -> new Adam(new float[3], new float[2], 0.01, 0.9, 0.999, 1e-8));
