@@ -58,6 +58,13 @@ public final class DenseKernel {
     static final int CHUNK = 1024;
     /** Chunk boundaries fall on multiples of 16 floats (a 64-byte line). */
     static final int ALIGN = 16;
+    /**
+     * Outputs per chunk on the vector path: one register block's width on AVX-512 (the last chunk
+     * may be narrower), so that two threads split 256, 512, 784 or 1024 outputs about evenly.
+     */
+    static final int VECTOR_OUTPUTS = 64;
+    /** Input-gradient columns per chunk on the vector path: eight blocks of four. */
+    static final int VECTOR_INPUTS = 32;
     /** Calls with fewer multiply-adds than this stay on the calling thread: a hand-off costs more. */
     static final long PARALLEL_MIN_MACS = 1L << 20;
 
@@ -88,11 +95,18 @@ public final class DenseKernel {
     private float[] grads;
     private int batch;
     private int chunks;
+    /** Outputs per chunk for the vector path's calls (the auto-vectorised path splits evenly). */
+    private int chunkSize;
     private final AtomicInteger nextChunk = new AtomicInteger();
 
-    private final Parallel.Task forwardTask = this::forwardPart;
-    private final Parallel.Task gradientTask = this::gradientPart;
-    private final Parallel.Task inputGradientTask = this::inputGradientPart;
+    /** Whether this kernel uses {@link VectorProducts}; see {@link Simd}. */
+    private final boolean vector = Simd.enabled();
+    /** [part][]: each thread's scratch for the vector path's dot products. */
+    private float[][] lanes = new float[0][];
+
+    private final Parallel.Task forwardTask = vector ? this::vectorForwardPart : this::forwardPart;
+    private final Parallel.Task gradientTask = vector ? this::vectorGradientPart : this::gradientPart;
+    private final Parallel.Task inputGradientTask = vector ? this::vectorInputGradientPart : this::inputGradientPart;
 
     /**
      * A kernel for a layer of {@code in} inputs and {@code out} outputs whose weight starts at
@@ -132,7 +146,7 @@ public final class DenseKernel {
         this.params = params;
         this.y = y;
         this.batch = batch;
-        dispatch(parallel, forwardTask, out);
+        dispatch(parallel, forwardTask, out, vector ? VECTOR_OUTPUTS : CHUNK);
         clear();
     }
 
@@ -159,10 +173,10 @@ public final class DenseKernel {
         this.dx = dx;
         this.batch = batch;
         if (grads != null) {
-            dispatch(parallel, gradientTask, out);
+            dispatch(parallel, gradientTask, out, vector ? VECTOR_OUTPUTS : CHUNK);
         }
         if (dx != null) {
-            dispatch(parallel, inputGradientTask, in);
+            dispatch(parallel, inputGradientTask, in, vector ? VECTOR_INPUTS : CHUNK);
         }
         clear();
     }
@@ -188,12 +202,20 @@ public final class DenseKernel {
             tiles = grown;
             coefficients = grownCoefficients;
         }
+        if (vector && lanes.length < parts) {
+            float[][] grown = Arrays.copyOf(lanes, parts);
+            for (int p = lanes.length; p < parts; p++) {
+                grown[p] = new float[PAD + 16 * VectorProducts.LANES + PAD];
+            }
+            lanes = grown;
+        }
     }
 
-    private void dispatch(Parallel parallel, Parallel.Task task, int outputs) {
+    private void dispatch(Parallel parallel, Parallel.Task task, int outputs, int chunk) {
         int parts = (long) batch * in * out < PARALLEL_MIN_MACS ? 1 : parallel.threads();
         ensureParts(parts);
-        chunks = Math.max(parts, (outputs + CHUNK - 1) / CHUNK);
+        chunkSize = chunk;
+        chunks = Math.max(parts, (outputs + chunk - 1) / chunk);
         nextChunk.set(0);
         if (parts == 1) {
             task.run(0, 1);
@@ -342,6 +364,40 @@ public final class DenseKernel {
                     update(t, c, dx, b * in + ib, m);
                 }
             }
+        }
+    }
+
+    // The vector path: chunks of chunkSize outputs, claimed in turn; VectorProducts does the rest.
+
+    private void vectorForwardPart(int part, int parts) {
+        for (int c; (c = nextChunk.getAndIncrement()) < chunks; ) {
+            final int from = Math.min(out, c * chunkSize);
+            final int to = Math.min(out, from + chunkSize);
+            for (int b = 0; b < batch && from < to; b++) {
+                System.arraycopy(params, bias + from, y, b * out + from, to - from);
+            }
+            VectorProducts.multiplyAdd(x, 0, in, 1, params, weight, out, y, 0, out, batch, in, from, to);
+        }
+    }
+
+    private void vectorGradientPart(int part, int parts) {
+        for (int c; (c = nextChunk.getAndIncrement()) < chunks; ) {
+            final int from = Math.min(out, c * chunkSize);
+            final int to = Math.min(out, from + chunkSize);
+            if (from < to) {
+                VectorProducts.addColumnSums(dy, from, out, batch, grads, bias + from, to - from);
+                // gW[i][o] += sum_b x[b][i] dy[b][o]: A(i, b) = x[b * in + i].
+                VectorProducts.multiplyAdd(x, 0, 1, in, dy, 0, out, grads, weight, out, in, batch, from, to);
+            }
+        }
+    }
+
+    private void vectorInputGradientPart(int part, int parts) {
+        for (int c; (c = nextChunk.getAndIncrement()) < chunks; ) {
+            final int from = Math.min(in, c * chunkSize);
+            final int to = Math.min(in, from + chunkSize);
+            // dx[b][i] = sum_o dy[b][o] W[i][o]: rows of dy against rows of W.
+            VectorProducts.dots(dy, 0, out, params, weight, out, dx, 0, in, batch, out, from, to, lanes[part]);
         }
     }
 

@@ -2,6 +2,7 @@ package io.jgan.runtime.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -139,5 +140,23 @@ class DenseKernelTest {
         assertThrows(IllegalArgumentException.class,
                 () -> kernel.forward(Parallel.withThreads(1), new float[15], p, new float[80], 5));
         assertThrows(IllegalArgumentException.class, () -> new DenseKernel(0, 16, 0, 0, 4));
+    }
+
+    /**
+     * The build runs this class twice: with {@code --add-modules jdk.incubator.vector} (the Vector
+     * API path) and with {@code -Djgan.vector=false}; each run must be on the path it asks for, or
+     * the other path would go untested without anyone noticing.
+     */
+    @Test
+    void takesThePathTheJvmAskedFor() {
+        boolean moduleThere = ModuleLayer.boot().findModule(Simd.MODULE).isPresent();
+        if ("false".equals(System.getProperty("jgan.vector")) || !moduleThere) {
+            assertFalse(Simd.enabled(), Simd.describe());
+            assertTrue(Simd.describe().startsWith("dense kernels: auto-vectorised"), Simd.describe());
+        } else {
+            // Every machine this is built on has AVX2 or better.
+            assertTrue(Simd.enabled(), Simd.describe());
+            assertTrue(Simd.describe().contains("Vector API"), Simd.describe());
+        }
     }
 }

@@ -4,6 +4,7 @@ import io.jgan.runtime.Network;
 import io.jgan.runtime.Parallel;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.kernel.DenseKernel;
+import io.jgan.runtime.kernel.Simd;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.GanTrainer;
 import io.jgan.runtime.train.TrainingConfig;
@@ -47,6 +48,7 @@ final class ImagesBench {
             System.out.printf(Locale.ROOT, "jgan: %d cores available, default %d threads, max heap %d MiB%n",
                     Runtime.getRuntime().availableProcessors(), Parallel.defaultThreads(),
                     Runtime.getRuntime().maxMemory() >> 20);
+            System.out.println("jgan: " + Simd.describe());
             double best = Double.POSITIVE_INFINITY;
             for (int threads = 1; threads <= 2; threads++) {
                 double ms = trainingStepMillis(threads, warmup, steps);

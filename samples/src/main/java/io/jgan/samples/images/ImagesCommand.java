@@ -143,6 +143,7 @@ public final class ImagesCommand implements Runnable {
                     model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", ImageGan.BATCH,
                     ImageGan.LEARNING_RATE, gan.batchesPerEpoch(),
                     resume ? ", resuming after epoch " + gan.epochsDone() : "");
+            System.out.println(io.jgan.runtime.kernel.Simd.describe());
             List<ImageGan.EpochSummary> summaries = gan.run();
             System.out.println("Done: " + gan.epochsDone() + " epochs; outputs in " + out.toAbsolutePath());
             return summaries.isEmpty() && gan.epochsDone() < epochs ? 1 : 0;
