@@ -8,7 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * The products of one large dense layer {@code y = x W + b}, with W stored [in][out] in the flat
  * parameter array: forward, weight and bias gradients ({@code x^T dy}) and the input gradient
  * ({@code dy W^T}), each split over {@link Parallel} threads by output (in chunks the threads claim
- * as they go) and shaped for C2's auto-vectorisation. Generated networks keep one per large {@code @Dense} layer.
+ * as they go). Generated networks keep one per large {@code @Dense} layer.
+ *
+ * <p><b>Two paths.</b> When the JVM has the Vector API ({@code --add-modules jdk.incubator.vector};
+ * see {@link Simd}) the products run on {@link VectorProducts}' register-blocked kernels, about
+ * twice as fast. Otherwise they run on the loops below, shaped for C2's auto-vectorisation.
  *
  * <p><b>One inner loop, on one tile.</b> Every product is a sequence of updates
  * {@code acc[k] += c0 s0[k] + ... + c7 s7[k]}: eight multiply-adds per load and store of the
