@@ -18,16 +18,27 @@ public final class Finite {
      * @param values the array to check
      */
     public static boolean all(float[] values) {
+        return all(values, 0, values.length);
+    }
+
+    /**
+     * {@return whether every value of {@code values[from .. to)} is finite} (so that threads can
+     * check parts of one array)
+     *
+     * @param values the array to check
+     * @param from the first index checked
+     * @param to the end of the range (exclusive)
+     */
+    public static boolean all(float[] values, int from, int to) {
         float a0 = 0f, a1 = 0f, a2 = 0f, a3 = 0f;
-        int k = 0;
-        int n = values.length;
-        for (; k + 3 < n; k += 4) {
+        int k = from;
+        for (; k + 3 < to; k += 4) {
             a0 += values[k] - values[k];
             a1 += values[k + 1] - values[k + 1];
             a2 += values[k + 2] - values[k + 2];
             a3 += values[k + 3] - values[k + 3];
         }
-        for (; k < n; k++) {
+        for (; k < to; k++) {
             a0 += values[k] - values[k];
         }
         return (a0 + a1 + a2 + a3) == 0f;
