@@ -54,6 +54,32 @@ class DivergenceGuardTest {
     }
 
     @Test
+    void rangeScanAgreesWithTheScan() {
+        float[] bad = {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY};
+        for (int n : new int[] {0, 1, 1024 - 1, 1024, 1024 + 1, 3 * 1024 + 5}) {
+            float[] a = new float[n];
+            for (int k = 0; k < n; k++) {
+                a[k] = (k % 7 - 3) * 1e38f; // large but finite: x - x is still 0
+            }
+            assertTrue(Finite.all(a, 0, n));
+            for (int at : new int[] {0, n / 2, n - 1}) {
+                if (at < 0 || at >= n) {
+                    continue;
+                }
+                for (float b : bad) {
+                    float[] c = a.clone();
+                    c[at] = b;
+                    assertEquals(false, Finite.all(c, 0, n), "n=" + n + " at=" + at + " " + b);
+                    // A range that leaves the bad value out passes; one that holds it fails.
+                    assertTrue(Finite.all(c, at + 1, n), "n=" + n + " after " + at);
+                    assertTrue(Finite.all(c, 0, at), "n=" + n + " before " + at);
+                    assertEquals(false, Finite.all(c, at, at + 1));
+                }
+            }
+        }
+    }
+
+    @Test
     void nanGradientStopsTheStepBeforeTheOptimizerAndNamesNetworkLayerAndIteration() {
         Run r = new Run(new GaussianData(2, 1f, 0.5f));
         r.trainer.iterate();

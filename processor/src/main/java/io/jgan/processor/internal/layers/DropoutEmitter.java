@@ -3,6 +3,7 @@ package io.jgan.processor.internal.layers;
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.CodeBlock;
 import io.jgan.processor.internal.Message;
+import io.jgan.processor.internal.RuntimeTypes;
 import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerEmitter;
 import io.jgan.processor.spi.LayerSpec;
@@ -11,7 +12,10 @@ import io.jgan.processor.spi.Literals;
 /**
  * {@code @Dropout(p)}: while training, keeps each value with probability 1 - p, scaled by
  * 1 / (1 - p), and remembers the factor per value (the scratch buffer) for the backward pass; at
- * inference a copy. {@code p = 0} compiles to a plain copy.
+ * inference a copy. {@code p = 0} compiles to a plain copy. The mask of a pass comes from one
+ * {@code nextLong()} of the network's generator, expanded by the runtime's {@code DropoutMask}
+ * (a counter-based generator, branch-free: a per-value {@code nextFloat()} and conditional cost
+ * about 4x as much).
  */
 @AutoService(LayerEmitter.class)
 public final class DropoutEmitter extends LayerEmitter {
@@ -53,14 +57,8 @@ public final class DropoutEmitter extends LayerEmitter {
                 .add(copy)
                 .addStatement("return")
                 .endControlFlow()
-                .addStatement("final float[] x = $N", code.input())
-                .addStatement("final float[] y = $N", code.output())
-                .addStatement("final float[] mask = $N", code.scratch())
-                .beginControlFlow("for (int k = 0, n = batch * $L; k < n; k++)", width)
-                .addStatement("final float m = random.nextFloat() < $L ? 0f : $L", Literals.of(p), Literals.of(1f / (1f - p)))
-                .addStatement("mask[k] = m")
-                .addStatement("y[k] = x[k] * m")
-                .endControlFlow()
+                .addStatement("$T.apply(random.nextLong(), $L, $N, $N, $N, batch * $L)", RuntimeTypes.DROPOUT_MASK,
+                        Literals.of(p), code.input(), code.output(), code.scratch(), width)
                 .build();
     }
 
