@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerKernel;
 import io.jgan.processor.spi.LayerSpec;
+import io.jgan.processor.spi.Layout;
 import io.jgan.processor.spi.Literals;
 import io.jgan.processor.spi.ParameterShape;
 
@@ -30,6 +31,8 @@ public final class NetworkWriter {
 
     private final NetworkModel network;
     private final List<LayerModel> layers;
+    /** The activation buffers' layout; in FEATURES, the network's input and output are seen as rows too. */
+    private final Layout layout;
     private final Map<String, MethodSpec> backwardMethods = new LinkedHashMap<>();
     /** Buffer names, tagged "out3", "grad3", "scratch3" by layer index. */
     private final NameAllocator buffers = new NameAllocator();
@@ -37,11 +40,17 @@ public final class NetworkWriter {
     private NetworkWriter(NetworkModel network) {
         this.network = network;
         this.layers = network.layers();
+        this.layout = network.layout();
         // Network's fields and the constants: a member named `input` must not get a buffer `inputGrad`
         // that hides Network.inputGrad.
         for (String inherited : List.of("params", "grads", "input", "output", "outputGrad", "inputGrad", "random",
                 "training", "INFO", "INPUT_SIZE", "OUTPUT_SIZE", "PARAMETER_COUNT")) {
             buffers.newName(inherited, inherited);
+        }
+        if (layout == Layout.FEATURES) {
+            for (String rows : List.of("inputRows", "outputRows", "outputGradRows", "inputGradRows")) {
+                buffers.newName(rows, rows);
+            }
         }
         for (int k = 0; k < layers.size(); k++) {
             String name = layers.get(k).name();
@@ -89,13 +98,33 @@ public final class NetworkWriter {
                 .addParameter(int.class, "maxBatch")
                 .addStatement("super(INFO, maxBatch, $L)", network.hasInputGradient());
         List<String> maxBatches = batches("maxBatch", constructor);
+        if (layout == Layout.FEATURES) {
+            addRows(t, constructor, "inputRows", "input", network.inputSize(), maxBatches.get(0), "batch");
+            if (network.hasInputGradient()) {
+                addRows(t, constructor, "inputGradRows", "inputGrad", network.inputSize(), maxBatches.get(0), "batch");
+            }
+            String outputBatch = maxBatches.get(layers.size());
+            addRows(t, constructor, "outputRows", "output", network.outputSize(), outputBatch, batchWord(layers.size()));
+            addRows(t, constructor, "outputGradRows", "outputGrad", network.outputSize(), outputBatch,
+                    batchWord(layers.size()));
+        }
         for (int k = 0; k < layers.size() - 1; k++) {
             LayerModel layer = layers.get(k);
-            String shape = "[" + batchWord(k + 1) + ", " + layer.outputWidth() + "]";
-            t.addField(buffer(outName(k), shape + ": output of {@code " + layer.name() + "}, " + layer.description() + "."));
-            t.addField(buffer(gradName(k), shape + ": gradient with respect to {@code " + outName(k) + "}."));
-            constructor.addStatement("$N = new float[$N * $L]", outName(k), maxBatches.get(k + 1), layer.outputWidth());
-            constructor.addStatement("$N = new float[$N * $L]", gradName(k), maxBatches.get(k + 1), layer.outputWidth());
+            String doc = ": output of {@code " + layer.name() + "}, " + layer.description() + ".";
+            String gradDoc = ": gradient with respect to {@code " + outName(k) + "}.";
+            if (layout == Layout.FEATURES) {
+                String shape = "[" + layer.outputWidth() + "][" + batchWord(k + 1) + "]";
+                t.addField(rowsField(outName(k), shape + doc));
+                t.addField(rowsField(gradName(k), shape + gradDoc));
+                constructor.addStatement("$N = new float[$L][$N]", outName(k), layer.outputWidth(), maxBatches.get(k + 1));
+                constructor.addStatement("$N = new float[$L][$N]", gradName(k), layer.outputWidth(), maxBatches.get(k + 1));
+            } else {
+                String shape = "[" + batchWord(k + 1) + ", " + layer.outputWidth() + "]";
+                t.addField(buffer(outName(k), shape + doc));
+                t.addField(buffer(gradName(k), shape + gradDoc));
+                constructor.addStatement("$N = new float[$N * $L]", outName(k), maxBatches.get(k + 1), layer.outputWidth());
+                constructor.addStatement("$N = new float[$N * $L]", gradName(k), maxBatches.get(k + 1), layer.outputWidth());
+            }
         }
         for (int k = 0; k < layers.size(); k++) {
             LayerModel layer = layers.get(k);
@@ -156,6 +185,41 @@ public final class NetworkWriter {
         return FieldSpec.builder(float[].class, name, Modifier.PRIVATE, Modifier.FINAL).addJavadoc(doc + "\n").build();
     }
 
+    private static FieldSpec rowsField(String name, String doc) {
+        return FieldSpec.builder(float[][].class, name, Modifier.PRIVATE, Modifier.FINAL).addJavadoc(doc + "\n").build();
+    }
+
+    /**
+     * A [width][batch] view of one of Network's flat [batch, width] buffers: with one value per
+     * sample the flat array itself, its only row (no copy ever); else separate rows, which the passes
+     * fill and read with {@code Transpose}.
+     */
+    private void addRows(TypeSpec.Builder t, MethodSpec.Builder constructor, String tag, String flat, int width,
+            String maxBatch, String batchWord) {
+        String name = buffers.get(tag);
+        if (width == 1) {
+            t.addField(rowsField(name, "[1][" + batchWord + "]: {@code " + flat + "} as the row of its only feature."));
+            constructor.addStatement("$N = new float[][] {$N}", name, flat);
+        } else {
+            t.addField(rowsField(name, "[" + width + "][" + batchWord + "]: {@code " + flat + "} by feature."));
+            constructor.addStatement("$N = new float[$L][$N]", name, width, maxBatch);
+        }
+    }
+
+    /** In FEATURES, {@code Transpose.toFeatures(flat, rows, batch)} unless the flat buffer is the only row. */
+    private void toFeatures(MethodSpec.Builder m, String flat, String tag, int width, String batch) {
+        if (layout == Layout.FEATURES && width > 1) {
+            m.addStatement("$T.toFeatures($N, $N, $N)", RuntimeTypes.TRANSPOSE, flat, buffers.get(tag), batch);
+        }
+    }
+
+    /** In FEATURES, {@code Transpose.toSamples(rows, flat, batch)} unless the flat buffer is the only row. */
+    private void toSamples(MethodSpec.Builder m, String tag, String flat, int width, String batch) {
+        if (layout == Layout.FEATURES && width > 1) {
+            m.addStatement("$T.toSamples($N, $N, $N)", RuntimeTypes.TRANSPOSE, buffers.get(tag), flat, batch);
+        }
+    }
+
     private CodeBlock info() {
         CodeBlock.Builder list = CodeBlock.builder();
         for (int k = 0; k < layers.size(); k++) {
@@ -205,9 +269,11 @@ public final class NetworkWriter {
                 .addModifiers(Modifier.PROTECTED)
                 .addParameter(int.class, "batch");
         List<String> batches = batches("batch", m);
+        toFeatures(m, "input", "inputRows", network.inputSize(), "batch");
         for (int k = 0; k < layers.size(); k++) {
             m.addStatement("$N($N)", layers.get(k).name() + "Forward", batches.get(k));
         }
+        toSamples(m, "outputRows", "output", network.outputSize(), batches.get(layers.size()));
         return m.build();
     }
 
@@ -277,6 +343,7 @@ public final class NetworkWriter {
                 .addModifiers(Modifier.PROTECTED)
                 .addParameter(int.class, "batch");
         List<String> batches = batches("batch", m);
+        toFeatures(m, "outputGrad", "outputGradRows", network.outputSize(), batches.get(layers.size()));
         for (int k = layers.size() - 1; k >= 0; k--) {
             LayerModel layer = layers.get(k);
             boolean parameterGradients = parameters && layer.parameterCount() > 0;
@@ -285,6 +352,9 @@ public final class NetworkWriter {
                 continue;
             }
             m.addStatement("$N($N)", backwardMethod(k, parameterGradients, inputGradients), batches.get(k));
+        }
+        if (!parameters) {
+            toSamples(m, "inputGradRows", "inputGrad", network.inputSize(), "batch");
         }
         return m.build();
     }
@@ -327,11 +397,16 @@ public final class NetworkWriter {
     }
 
     private String outName(int k) {
-        return k == layers.size() - 1 ? "output" : buffers.get("out" + k);
+        return k == layers.size() - 1 ? boundary("output", "outputRows") : buffers.get("out" + k);
     }
 
     private String gradName(int k) {
-        return k == layers.size() - 1 ? "outputGrad" : buffers.get("grad" + k);
+        return k == layers.size() - 1 ? boundary("outputGrad", "outputGradRows") : buffers.get("grad" + k);
+    }
+
+    /** One of Network's flat buffers, or in FEATURES its rows. */
+    private String boundary(String flat, String rowsTag) {
+        return layout == Layout.FEATURES ? buffers.get(rowsTag) : flat;
     }
 
     private String scratchName(LayerModel layer) {
@@ -347,13 +422,18 @@ public final class NetworkWriter {
             }
 
             @Override
+            public Layout layout() {
+                return layout;
+            }
+
+            @Override
             public int outputWidth() {
                 return layer.outputWidth();
             }
 
             @Override
             public String input() {
-                return k == 0 ? "input" : outName(k - 1);
+                return k == 0 ? boundary("input", "inputRows") : outName(k - 1);
             }
 
             @Override
@@ -363,7 +443,7 @@ public final class NetworkWriter {
 
             @Override
             public String inputGradient() {
-                return k == 0 ? "inputGrad" : gradName(k - 1);
+                return k == 0 ? boundary("inputGrad", "inputGradRows") : gradName(k - 1);
             }
 
             @Override
