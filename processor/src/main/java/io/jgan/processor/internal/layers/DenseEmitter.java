@@ -276,9 +276,10 @@ public final class DenseEmitter extends LayerEmitter {
     }
 
     /**
-     * An unrolled layer's backward pass in {@link Layout#FEATURES}: the parameter gradients are sums
-     * over the batch, one scalar loop with every sum in a local (as in {@link Layout#SAMPLES}); the
-     * input gradient is one vectorised loop over the batch per input.
+     * An unrolled layer's backward pass in {@link Layout#FEATURES}: the input gradient is one
+     * vectorised loop over the batch per input; the parameter gradients are sums over the batch, one
+     * scalar loop with every sum in a local (as in {@link Layout#SAMPLES}: C2 vectorises a float sum
+     * only in its exact order, which is slower than scalar code).
      */
     private static CodeBlock backwardFeatures(LayerCode code) {
         int in = code.layer().inputWidth();
@@ -287,6 +288,23 @@ public final class DenseEmitter extends LayerEmitter {
         int bias = code.tensorOffset("bias");
         CodeBlock.Builder c = CodeBlock.builder();
         loadRows(c, "dy", code.outputGradient(), out);
+        // The input gradient first, so that its weights are dead before the parameter-gradient loop,
+        // which needs a register for every sum: the other way round, a 5 x 5 layer's backward pass
+        // over 500 samples took 4.3 us of CPU instead of 2.6.
+        if (code.inputGradients()) {
+            c.addStatement("final float[] p = params");
+            loadParameters(c, code, false);
+            for (int i = 0; i < in; i++) {
+                CodeBlock.Builder sum = CodeBlock.builder();
+                for (int o = 0; o < out; o++) {
+                    sum.add(o == 0 ? "w$L_$L * dy$L[b]" : " + w$L_$L * dy$L[b]", i, o, o);
+                }
+                c.addStatement("final float[] dx$L = $N[$L]", i, code.inputGradient(), i)
+                        .beginControlFlow("for (int b = 0; b < batch; b++)")
+                        .addStatement("dx$L[b] = $L", i, sum.build())
+                        .endControlFlow();
+            }
+        }
         if (code.parameterGradients()) {
             loadRows(c, "x", code.input(), in);
             c.addStatement("final float[] g = grads");
@@ -321,20 +339,6 @@ public final class DenseEmitter extends LayerEmitter {
                 for (int o = 0; o < out; o++) {
                     c.addStatement("g[$L] += gW$L_$L", w + i * out + o, i, o);
                 }
-            }
-        }
-        if (code.inputGradients()) {
-            c.addStatement("final float[] p = params");
-            loadParameters(c, code, false);
-            for (int i = 0; i < in; i++) {
-                CodeBlock.Builder sum = CodeBlock.builder();
-                for (int o = 0; o < out; o++) {
-                    sum.add(o == 0 ? "w$L_$L * dy$L[b]" : " + w$L_$L * dy$L[b]", i, o, o);
-                }
-                c.addStatement("final float[] dx$L = $N[$L]", i, code.inputGradient(), i)
-                        .beginControlFlow("for (int b = 0; b < batch; b++)")
-                        .addStatement("dx$L[b] = $L", i, sum.build())
-                        .endControlFlow();
             }
         }
         return c.build();
