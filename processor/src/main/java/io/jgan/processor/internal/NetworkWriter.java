@@ -31,7 +31,7 @@ public final class NetworkWriter {
 
     private final NetworkModel network;
     private final List<LayerModel> layers;
-    /** The activation buffers' layout; in FEATURES, the network's input and output are seen as rows too. */
+    /** The activation buffers' layout; in FEATURES, Network's input and output are seen as rows too. */
     private final Layout layout;
     private final Map<String, MethodSpec> backwardMethods = new LinkedHashMap<>();
     /** Buffer names, tagged "out3", "grad3", "scratch3" by layer index. */
@@ -99,14 +99,12 @@ public final class NetworkWriter {
                 .addStatement("super(INFO, maxBatch, $L)", network.hasInputGradient());
         List<String> maxBatches = batches("maxBatch", constructor);
         if (layout == Layout.FEATURES) {
-            addRows(t, constructor, "inputRows", "input", network.inputSize(), maxBatches.get(0), "batch");
+            addRows(t, constructor, "inputRows", "input", "batch");
             if (network.hasInputGradient()) {
-                addRows(t, constructor, "inputGradRows", "inputGrad", network.inputSize(), maxBatches.get(0), "batch");
+                addRows(t, constructor, "inputGradRows", "inputGrad", "batch");
             }
-            String outputBatch = maxBatches.get(layers.size());
-            addRows(t, constructor, "outputRows", "output", network.outputSize(), outputBatch, batchWord(layers.size()));
-            addRows(t, constructor, "outputGradRows", "outputGrad", network.outputSize(), outputBatch,
-                    batchWord(layers.size()));
+            addRows(t, constructor, "outputRows", "output", batchWord(layers.size()));
+            addRows(t, constructor, "outputGradRows", "outputGrad", batchWord(layers.size()));
         }
         for (int k = 0; k < layers.size() - 1; k++) {
             LayerModel layer = layers.get(k);
@@ -190,34 +188,13 @@ public final class NetworkWriter {
     }
 
     /**
-     * A [width][batch] view of one of Network's flat [batch, width] buffers: with one value per
-     * sample the flat array itself, its only row (no copy ever); else separate rows, which the passes
-     * fill and read with {@code Transpose}.
+     * Network's flat input or output buffer as [1][batch] (FEATURES networks have one value per
+     * sample at both ends, {@link NetworkModel#layout()}): the array itself is the row, no copies.
      */
-    private void addRows(TypeSpec.Builder t, MethodSpec.Builder constructor, String tag, String flat, int width,
-            String maxBatch, String batchWord) {
+    private void addRows(TypeSpec.Builder t, MethodSpec.Builder constructor, String tag, String flat, String batchWord) {
         String name = buffers.get(tag);
-        if (width == 1) {
-            t.addField(rowsField(name, "[1][" + batchWord + "]: {@code " + flat + "} as the row of its only feature."));
-            constructor.addStatement("$N = new float[][] {$N}", name, flat);
-        } else {
-            t.addField(rowsField(name, "[" + width + "][" + batchWord + "]: {@code " + flat + "} by feature."));
-            constructor.addStatement("$N = new float[$L][$N]", name, width, maxBatch);
-        }
-    }
-
-    /** In FEATURES, {@code Transpose.toFeatures(flat, rows, batch)} unless the flat buffer is the only row. */
-    private void toFeatures(MethodSpec.Builder m, String flat, String tag, int width, String batch) {
-        if (layout == Layout.FEATURES && width > 1) {
-            m.addStatement("$T.toFeatures($N, $N, $N)", RuntimeTypes.TRANSPOSE, flat, buffers.get(tag), batch);
-        }
-    }
-
-    /** In FEATURES, {@code Transpose.toSamples(rows, flat, batch)} unless the flat buffer is the only row. */
-    private void toSamples(MethodSpec.Builder m, String tag, String flat, int width, String batch) {
-        if (layout == Layout.FEATURES && width > 1) {
-            m.addStatement("$T.toSamples($N, $N, $N)", RuntimeTypes.TRANSPOSE, buffers.get(tag), flat, batch);
-        }
+        t.addField(rowsField(name, "[1][" + batchWord + "]: {@code " + flat + "} as the row of its only feature."));
+        constructor.addStatement("$N = new float[][] {$N}", name, flat);
     }
 
     private CodeBlock info() {
@@ -269,11 +246,9 @@ public final class NetworkWriter {
                 .addModifiers(Modifier.PROTECTED)
                 .addParameter(int.class, "batch");
         List<String> batches = batches("batch", m);
-        toFeatures(m, "input", "inputRows", network.inputSize(), "batch");
         for (int k = 0; k < layers.size(); k++) {
             m.addStatement("$N($N)", layers.get(k).name() + "Forward", batches.get(k));
         }
-        toSamples(m, "outputRows", "output", network.outputSize(), batches.get(layers.size()));
         return m.build();
     }
 
@@ -343,7 +318,6 @@ public final class NetworkWriter {
                 .addModifiers(Modifier.PROTECTED)
                 .addParameter(int.class, "batch");
         List<String> batches = batches("batch", m);
-        toFeatures(m, "outputGrad", "outputGradRows", network.outputSize(), batches.get(layers.size()));
         for (int k = layers.size() - 1; k >= 0; k--) {
             LayerModel layer = layers.get(k);
             boolean parameterGradients = parameters && layer.parameterCount() > 0;
@@ -352,9 +326,6 @@ public final class NetworkWriter {
                 continue;
             }
             m.addStatement("$N($N)", backwardMethod(k, parameterGradients, inputGradients), batches.get(k));
-        }
-        if (!parameters) {
-            toSamples(m, "inputGradRows", "inputGrad", network.inputSize(), "batch");
         }
         return m.build();
     }

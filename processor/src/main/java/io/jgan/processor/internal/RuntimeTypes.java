@@ -17,6 +17,5 @@ public final class RuntimeTypes {
     public static final ClassName RNG = ClassName.get(PACKAGE, "Rng");
     public static final ClassName INIT = ClassName.get(PACKAGE, "Init");
     public static final ClassName DENSE_KERNEL = ClassName.get(PACKAGE + ".kernel", "DenseKernel");
-    public static final ClassName TRANSPOSE = ClassName.get(PACKAGE, "Transpose");
     public static final ClassName ACTIVATIONS = ClassName.get(PACKAGE, "Activations");
 }

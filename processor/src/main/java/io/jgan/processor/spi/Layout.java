@@ -2,7 +2,9 @@ package io.jgan.processor.spi;
 
 /**
  * How a network's activation buffers hold a batch. The processor picks one layout per network
- * ({@link LayerEmitter#layouts}); every layer's code is then written for it.
+ * ({@link LayerEmitter#layouts}); every layer's code is then written for it. The network's own
+ * {@code input} and {@code output} arrays are always [batch, width]; a network is written in
+ * {@link #FEATURES} only when both have width 1, so that each is also the one row of its feature.
  */
 public enum Layout {
     /**

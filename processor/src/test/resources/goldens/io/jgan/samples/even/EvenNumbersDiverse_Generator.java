@@ -8,7 +8,6 @@ import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Noise;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.Tensor;
-import io.jgan.runtime.Transpose;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -55,40 +54,22 @@ public final class EvenNumbersDiverse_Generator extends Network {
             new Noise(Noise.Distribution.BERNOULLI, 16, 0.5f, 0.0f));
 
     /**
-     * [16][batch]: {@code input} by feature.
+     * [batch, 7]: output of {@code bits}, Dense(units = 7).
      */
-    private final float[][] inputRows;
+    private final float[] bitsOut;
 
     /**
-     * [7][batch]: {@code output} by feature.
+     * [batch, 7]: gradient with respect to {@code bitsOut}.
      */
-    private final float[][] outputRows;
-
-    /**
-     * [7][batch]: {@code outputGrad} by feature.
-     */
-    private final float[][] outputGradRows;
-
-    /**
-     * [7][batch]: output of {@code bits}, Dense(units = 7).
-     */
-    private final float[][] bitsOut;
-
-    /**
-     * [7][batch]: gradient with respect to {@code bitsOut}.
-     */
-    private final float[][] bitsGrad;
+    private final float[] bitsGrad;
 
     /**
      * A generator for batches of up to {@code maxBatch} samples; call {@link #initialize} before use.
      */
     public EvenNumbersDiverse_Generator(int maxBatch) {
         super(INFO, maxBatch, false);
-        inputRows = new float[16][maxBatch];
-        outputRows = new float[7][maxBatch];
-        outputGradRows = new float[7][maxBatch];
-        bitsOut = new float[7][maxBatch];
-        bitsGrad = new float[7][maxBatch];
+        bitsOut = new float[maxBatch * 7];
+        bitsGrad = new float[maxBatch * 7];
     }
 
     @Override
@@ -98,15 +79,12 @@ public final class EvenNumbersDiverse_Generator extends Network {
 
     @Override
     protected void forwardLayers(int batch) {
-        Transpose.toFeatures(input, inputRows, batch);
         bitsForward(batch);
         activationForward(batch);
-        Transpose.toSamples(outputRows, output, batch);
     }
 
     @Override
     protected void backwardParameterLayers(int batch) {
-        Transpose.toFeatures(outputGrad, outputGradRows, batch);
         activationBackward(batch);
         bitsBackwardParameters(batch);
     }
@@ -115,22 +93,8 @@ public final class EvenNumbersDiverse_Generator extends Network {
      * {@code bits}, Dense(units = 7), forward.
      */
     private void bitsForward(int batch) {
-        final float[] x0 = inputRows[0];
-        final float[] x1 = inputRows[1];
-        final float[] x2 = inputRows[2];
-        final float[] x3 = inputRows[3];
-        final float[] x4 = inputRows[4];
-        final float[] x5 = inputRows[5];
-        final float[] x6 = inputRows[6];
-        final float[] x7 = inputRows[7];
-        final float[] x8 = inputRows[8];
-        final float[] x9 = inputRows[9];
-        final float[] x10 = inputRows[10];
-        final float[] x11 = inputRows[11];
-        final float[] x12 = inputRows[12];
-        final float[] x13 = inputRows[13];
-        final float[] x14 = inputRows[14];
-        final float[] x15 = inputRows[15];
+        final float[] x = input;
+        final float[] y = bitsOut;
         final float[] p = params;
         final float w0_0 = p[0];
         final float w0_1 = p[1];
@@ -251,33 +215,32 @@ public final class EvenNumbersDiverse_Generator extends Network {
         final float bias4 = p[116];
         final float bias5 = p[117];
         final float bias6 = p[118];
-        final float[] y0 = bitsOut[0];
         for (int b = 0; b < batch; b++) {
-            y0[b] = bias0 + x0[b] * w0_0 + x1[b] * w1_0 + x2[b] * w2_0 + x3[b] * w3_0 + x4[b] * w4_0 + x5[b] * w5_0 + x6[b] * w6_0 + x7[b] * w7_0 + x8[b] * w8_0 + x9[b] * w9_0 + x10[b] * w10_0 + x11[b] * w11_0 + x12[b] * w12_0 + x13[b] * w13_0 + x14[b] * w14_0 + x15[b] * w15_0;
-        }
-        final float[] y1 = bitsOut[1];
-        for (int b = 0; b < batch; b++) {
-            y1[b] = bias1 + x0[b] * w0_1 + x1[b] * w1_1 + x2[b] * w2_1 + x3[b] * w3_1 + x4[b] * w4_1 + x5[b] * w5_1 + x6[b] * w6_1 + x7[b] * w7_1 + x8[b] * w8_1 + x9[b] * w9_1 + x10[b] * w10_1 + x11[b] * w11_1 + x12[b] * w12_1 + x13[b] * w13_1 + x14[b] * w14_1 + x15[b] * w15_1;
-        }
-        final float[] y2 = bitsOut[2];
-        for (int b = 0; b < batch; b++) {
-            y2[b] = bias2 + x0[b] * w0_2 + x1[b] * w1_2 + x2[b] * w2_2 + x3[b] * w3_2 + x4[b] * w4_2 + x5[b] * w5_2 + x6[b] * w6_2 + x7[b] * w7_2 + x8[b] * w8_2 + x9[b] * w9_2 + x10[b] * w10_2 + x11[b] * w11_2 + x12[b] * w12_2 + x13[b] * w13_2 + x14[b] * w14_2 + x15[b] * w15_2;
-        }
-        final float[] y3 = bitsOut[3];
-        for (int b = 0; b < batch; b++) {
-            y3[b] = bias3 + x0[b] * w0_3 + x1[b] * w1_3 + x2[b] * w2_3 + x3[b] * w3_3 + x4[b] * w4_3 + x5[b] * w5_3 + x6[b] * w6_3 + x7[b] * w7_3 + x8[b] * w8_3 + x9[b] * w9_3 + x10[b] * w10_3 + x11[b] * w11_3 + x12[b] * w12_3 + x13[b] * w13_3 + x14[b] * w14_3 + x15[b] * w15_3;
-        }
-        final float[] y4 = bitsOut[4];
-        for (int b = 0; b < batch; b++) {
-            y4[b] = bias4 + x0[b] * w0_4 + x1[b] * w1_4 + x2[b] * w2_4 + x3[b] * w3_4 + x4[b] * w4_4 + x5[b] * w5_4 + x6[b] * w6_4 + x7[b] * w7_4 + x8[b] * w8_4 + x9[b] * w9_4 + x10[b] * w10_4 + x11[b] * w11_4 + x12[b] * w12_4 + x13[b] * w13_4 + x14[b] * w14_4 + x15[b] * w15_4;
-        }
-        final float[] y5 = bitsOut[5];
-        for (int b = 0; b < batch; b++) {
-            y5[b] = bias5 + x0[b] * w0_5 + x1[b] * w1_5 + x2[b] * w2_5 + x3[b] * w3_5 + x4[b] * w4_5 + x5[b] * w5_5 + x6[b] * w6_5 + x7[b] * w7_5 + x8[b] * w8_5 + x9[b] * w9_5 + x10[b] * w10_5 + x11[b] * w11_5 + x12[b] * w12_5 + x13[b] * w13_5 + x14[b] * w14_5 + x15[b] * w15_5;
-        }
-        final float[] y6 = bitsOut[6];
-        for (int b = 0; b < batch; b++) {
-            y6[b] = bias6 + x0[b] * w0_6 + x1[b] * w1_6 + x2[b] * w2_6 + x3[b] * w3_6 + x4[b] * w4_6 + x5[b] * w5_6 + x6[b] * w6_6 + x7[b] * w7_6 + x8[b] * w8_6 + x9[b] * w9_6 + x10[b] * w10_6 + x11[b] * w11_6 + x12[b] * w12_6 + x13[b] * w13_6 + x14[b] * w14_6 + x15[b] * w15_6;
+            final int xb = b * 16;
+            final int yb = b * 7;
+            final float x0 = x[xb];
+            final float x1 = x[xb + 1];
+            final float x2 = x[xb + 2];
+            final float x3 = x[xb + 3];
+            final float x4 = x[xb + 4];
+            final float x5 = x[xb + 5];
+            final float x6 = x[xb + 6];
+            final float x7 = x[xb + 7];
+            final float x8 = x[xb + 8];
+            final float x9 = x[xb + 9];
+            final float x10 = x[xb + 10];
+            final float x11 = x[xb + 11];
+            final float x12 = x[xb + 12];
+            final float x13 = x[xb + 13];
+            final float x14 = x[xb + 14];
+            final float x15 = x[xb + 15];
+            y[yb] = bias0 + x0 * w0_0 + x1 * w1_0 + x2 * w2_0 + x3 * w3_0 + x4 * w4_0 + x5 * w5_0 + x6 * w6_0 + x7 * w7_0 + x8 * w8_0 + x9 * w9_0 + x10 * w10_0 + x11 * w11_0 + x12 * w12_0 + x13 * w13_0 + x14 * w14_0 + x15 * w15_0;
+            y[yb + 1] = bias1 + x0 * w0_1 + x1 * w1_1 + x2 * w2_1 + x3 * w3_1 + x4 * w4_1 + x5 * w5_1 + x6 * w6_1 + x7 * w7_1 + x8 * w8_1 + x9 * w9_1 + x10 * w10_1 + x11 * w11_1 + x12 * w12_1 + x13 * w13_1 + x14 * w14_1 + x15 * w15_1;
+            y[yb + 2] = bias2 + x0 * w0_2 + x1 * w1_2 + x2 * w2_2 + x3 * w3_2 + x4 * w4_2 + x5 * w5_2 + x6 * w6_2 + x7 * w7_2 + x8 * w8_2 + x9 * w9_2 + x10 * w10_2 + x11 * w11_2 + x12 * w12_2 + x13 * w13_2 + x14 * w14_2 + x15 * w15_2;
+            y[yb + 3] = bias3 + x0 * w0_3 + x1 * w1_3 + x2 * w2_3 + x3 * w3_3 + x4 * w4_3 + x5 * w5_3 + x6 * w6_3 + x7 * w7_3 + x8 * w8_3 + x9 * w9_3 + x10 * w10_3 + x11 * w11_3 + x12 * w12_3 + x13 * w13_3 + x14 * w14_3 + x15 * w15_3;
+            y[yb + 4] = bias4 + x0 * w0_4 + x1 * w1_4 + x2 * w2_4 + x3 * w3_4 + x4 * w4_4 + x5 * w5_4 + x6 * w6_4 + x7 * w7_4 + x8 * w8_4 + x9 * w9_4 + x10 * w10_4 + x11 * w11_4 + x12 * w12_4 + x13 * w13_4 + x14 * w14_4 + x15 * w15_4;
+            y[yb + 5] = bias5 + x0 * w0_5 + x1 * w1_5 + x2 * w2_5 + x3 * w3_5 + x4 * w4_5 + x5 * w5_5 + x6 * w6_5 + x7 * w7_5 + x8 * w8_5 + x9 * w9_5 + x10 * w10_5 + x11 * w11_5 + x12 * w12_5 + x13 * w13_5 + x14 * w14_5 + x15 * w15_5;
+            y[yb + 6] = bias6 + x0 * w0_6 + x1 * w1_6 + x2 * w2_6 + x3 * w3_6 + x4 * w4_6 + x5 * w5_6 + x6 * w6_6 + x7 * w7_6 + x8 * w8_6 + x9 * w9_6 + x10 * w10_6 + x11 * w11_6 + x12 * w12_6 + x13 * w13_6 + x14 * w14_6 + x15 * w15_6;
         }
     }
 
@@ -285,13 +248,11 @@ public final class EvenNumbersDiverse_Generator extends Network {
      * {@code activation}, Sigmoid, forward.
      */
     private void activationForward(int batch) {
-        for (int j = 0; j < 7; j++) {
-            final float[] x = bitsOut[j];
-            final float[] y = outputRows[j];
-            for (int k = 0; k < batch; k++) {
-                final float v = x[k];
-                y[k] = (float) (1.0 / (1.0 + Math.exp(-v)));
-            }
+        final float[] x = bitsOut;
+        final float[] y = output;
+        for (int k = 0, n = batch * 7; k < n; k++) {
+            final float v = x[k];
+            y[k] = (float) (1.0 / (1.0 + Math.exp(-v)));
         }
     }
 
@@ -299,17 +260,15 @@ public final class EvenNumbersDiverse_Generator extends Network {
      * {@code activation}, Sigmoid, backward: the input gradient.
      */
     private void activationBackward(int batch) {
-        for (int j = 0; j < 7; j++) {
-            final float[] x = bitsOut[j];
-            final float[] y = outputRows[j];
-            final float[] dy = outputGradRows[j];
-            final float[] dx = bitsGrad[j];
-            for (int k = 0; k < batch; k++) {
-                final float v = x[k];
-                final float u = y[k];
-                final float d = dy[k];
-                dx[k] = d * (1f - u) * u;
-            }
+        final float[] x = bitsOut;
+        final float[] y = output;
+        final float[] dy = outputGrad;
+        final float[] dx = bitsGrad;
+        for (int k = 0, n = batch * 7; k < n; k++) {
+            final float v = x[k];
+            final float u = y[k];
+            final float d = dy[k];
+            dx[k] = d * (1f - u) * u;
         }
     }
 
@@ -317,29 +276,8 @@ public final class EvenNumbersDiverse_Generator extends Network {
      * {@code bits}, Dense(units = 7), backward: parameter gradients.
      */
     private void bitsBackwardParameters(int batch) {
-        final float[] dy0 = bitsGrad[0];
-        final float[] dy1 = bitsGrad[1];
-        final float[] dy2 = bitsGrad[2];
-        final float[] dy3 = bitsGrad[3];
-        final float[] dy4 = bitsGrad[4];
-        final float[] dy5 = bitsGrad[5];
-        final float[] dy6 = bitsGrad[6];
-        final float[] x0 = inputRows[0];
-        final float[] x1 = inputRows[1];
-        final float[] x2 = inputRows[2];
-        final float[] x3 = inputRows[3];
-        final float[] x4 = inputRows[4];
-        final float[] x5 = inputRows[5];
-        final float[] x6 = inputRows[6];
-        final float[] x7 = inputRows[7];
-        final float[] x8 = inputRows[8];
-        final float[] x9 = inputRows[9];
-        final float[] x10 = inputRows[10];
-        final float[] x11 = inputRows[11];
-        final float[] x12 = inputRows[12];
-        final float[] x13 = inputRows[13];
-        final float[] x14 = inputRows[14];
-        final float[] x15 = inputRows[15];
+        final float[] dy = bitsGrad;
+        final float[] x = input;
         final float[] g = grads;
         float gBias0 = 0f;
         float gBias1 = 0f;
@@ -461,148 +399,150 @@ public final class EvenNumbersDiverse_Generator extends Network {
         float gW15_5 = 0f;
         float gW15_6 = 0f;
         for (int b = 0; b < batch; b++) {
-            final float d0 = dy0[b];
-            final float d1 = dy1[b];
-            final float d2 = dy2[b];
-            final float d3 = dy3[b];
-            final float d4 = dy4[b];
-            final float d5 = dy5[b];
-            final float d6 = dy6[b];
-            final float v0 = x0[b];
-            final float v1 = x1[b];
-            final float v2 = x2[b];
-            final float v3 = x3[b];
-            final float v4 = x4[b];
-            final float v5 = x5[b];
-            final float v6 = x6[b];
-            final float v7 = x7[b];
-            final float v8 = x8[b];
-            final float v9 = x9[b];
-            final float v10 = x10[b];
-            final float v11 = x11[b];
-            final float v12 = x12[b];
-            final float v13 = x13[b];
-            final float v14 = x14[b];
-            final float v15 = x15[b];
-            gBias0 += d0;
-            gBias1 += d1;
-            gBias2 += d2;
-            gBias3 += d3;
-            gBias4 += d4;
-            gBias5 += d5;
-            gBias6 += d6;
-            gW0_0 += v0 * d0;
-            gW0_1 += v0 * d1;
-            gW0_2 += v0 * d2;
-            gW0_3 += v0 * d3;
-            gW0_4 += v0 * d4;
-            gW0_5 += v0 * d5;
-            gW0_6 += v0 * d6;
-            gW1_0 += v1 * d0;
-            gW1_1 += v1 * d1;
-            gW1_2 += v1 * d2;
-            gW1_3 += v1 * d3;
-            gW1_4 += v1 * d4;
-            gW1_5 += v1 * d5;
-            gW1_6 += v1 * d6;
-            gW2_0 += v2 * d0;
-            gW2_1 += v2 * d1;
-            gW2_2 += v2 * d2;
-            gW2_3 += v2 * d3;
-            gW2_4 += v2 * d4;
-            gW2_5 += v2 * d5;
-            gW2_6 += v2 * d6;
-            gW3_0 += v3 * d0;
-            gW3_1 += v3 * d1;
-            gW3_2 += v3 * d2;
-            gW3_3 += v3 * d3;
-            gW3_4 += v3 * d4;
-            gW3_5 += v3 * d5;
-            gW3_6 += v3 * d6;
-            gW4_0 += v4 * d0;
-            gW4_1 += v4 * d1;
-            gW4_2 += v4 * d2;
-            gW4_3 += v4 * d3;
-            gW4_4 += v4 * d4;
-            gW4_5 += v4 * d5;
-            gW4_6 += v4 * d6;
-            gW5_0 += v5 * d0;
-            gW5_1 += v5 * d1;
-            gW5_2 += v5 * d2;
-            gW5_3 += v5 * d3;
-            gW5_4 += v5 * d4;
-            gW5_5 += v5 * d5;
-            gW5_6 += v5 * d6;
-            gW6_0 += v6 * d0;
-            gW6_1 += v6 * d1;
-            gW6_2 += v6 * d2;
-            gW6_3 += v6 * d3;
-            gW6_4 += v6 * d4;
-            gW6_5 += v6 * d5;
-            gW6_6 += v6 * d6;
-            gW7_0 += v7 * d0;
-            gW7_1 += v7 * d1;
-            gW7_2 += v7 * d2;
-            gW7_3 += v7 * d3;
-            gW7_4 += v7 * d4;
-            gW7_5 += v7 * d5;
-            gW7_6 += v7 * d6;
-            gW8_0 += v8 * d0;
-            gW8_1 += v8 * d1;
-            gW8_2 += v8 * d2;
-            gW8_3 += v8 * d3;
-            gW8_4 += v8 * d4;
-            gW8_5 += v8 * d5;
-            gW8_6 += v8 * d6;
-            gW9_0 += v9 * d0;
-            gW9_1 += v9 * d1;
-            gW9_2 += v9 * d2;
-            gW9_3 += v9 * d3;
-            gW9_4 += v9 * d4;
-            gW9_5 += v9 * d5;
-            gW9_6 += v9 * d6;
-            gW10_0 += v10 * d0;
-            gW10_1 += v10 * d1;
-            gW10_2 += v10 * d2;
-            gW10_3 += v10 * d3;
-            gW10_4 += v10 * d4;
-            gW10_5 += v10 * d5;
-            gW10_6 += v10 * d6;
-            gW11_0 += v11 * d0;
-            gW11_1 += v11 * d1;
-            gW11_2 += v11 * d2;
-            gW11_3 += v11 * d3;
-            gW11_4 += v11 * d4;
-            gW11_5 += v11 * d5;
-            gW11_6 += v11 * d6;
-            gW12_0 += v12 * d0;
-            gW12_1 += v12 * d1;
-            gW12_2 += v12 * d2;
-            gW12_3 += v12 * d3;
-            gW12_4 += v12 * d4;
-            gW12_5 += v12 * d5;
-            gW12_6 += v12 * d6;
-            gW13_0 += v13 * d0;
-            gW13_1 += v13 * d1;
-            gW13_2 += v13 * d2;
-            gW13_3 += v13 * d3;
-            gW13_4 += v13 * d4;
-            gW13_5 += v13 * d5;
-            gW13_6 += v13 * d6;
-            gW14_0 += v14 * d0;
-            gW14_1 += v14 * d1;
-            gW14_2 += v14 * d2;
-            gW14_3 += v14 * d3;
-            gW14_4 += v14 * d4;
-            gW14_5 += v14 * d5;
-            gW14_6 += v14 * d6;
-            gW15_0 += v15 * d0;
-            gW15_1 += v15 * d1;
-            gW15_2 += v15 * d2;
-            gW15_3 += v15 * d3;
-            gW15_4 += v15 * d4;
-            gW15_5 += v15 * d5;
-            gW15_6 += v15 * d6;
+            final int xb = b * 16;
+            final int yb = b * 7;
+            final float dy0 = dy[yb];
+            final float dy1 = dy[yb + 1];
+            final float dy2 = dy[yb + 2];
+            final float dy3 = dy[yb + 3];
+            final float dy4 = dy[yb + 4];
+            final float dy5 = dy[yb + 5];
+            final float dy6 = dy[yb + 6];
+            final float x0 = x[xb];
+            final float x1 = x[xb + 1];
+            final float x2 = x[xb + 2];
+            final float x3 = x[xb + 3];
+            final float x4 = x[xb + 4];
+            final float x5 = x[xb + 5];
+            final float x6 = x[xb + 6];
+            final float x7 = x[xb + 7];
+            final float x8 = x[xb + 8];
+            final float x9 = x[xb + 9];
+            final float x10 = x[xb + 10];
+            final float x11 = x[xb + 11];
+            final float x12 = x[xb + 12];
+            final float x13 = x[xb + 13];
+            final float x14 = x[xb + 14];
+            final float x15 = x[xb + 15];
+            gBias0 += dy0;
+            gBias1 += dy1;
+            gBias2 += dy2;
+            gBias3 += dy3;
+            gBias4 += dy4;
+            gBias5 += dy5;
+            gBias6 += dy6;
+            gW0_0 += x0 * dy0;
+            gW0_1 += x0 * dy1;
+            gW0_2 += x0 * dy2;
+            gW0_3 += x0 * dy3;
+            gW0_4 += x0 * dy4;
+            gW0_5 += x0 * dy5;
+            gW0_6 += x0 * dy6;
+            gW1_0 += x1 * dy0;
+            gW1_1 += x1 * dy1;
+            gW1_2 += x1 * dy2;
+            gW1_3 += x1 * dy3;
+            gW1_4 += x1 * dy4;
+            gW1_5 += x1 * dy5;
+            gW1_6 += x1 * dy6;
+            gW2_0 += x2 * dy0;
+            gW2_1 += x2 * dy1;
+            gW2_2 += x2 * dy2;
+            gW2_3 += x2 * dy3;
+            gW2_4 += x2 * dy4;
+            gW2_5 += x2 * dy5;
+            gW2_6 += x2 * dy6;
+            gW3_0 += x3 * dy0;
+            gW3_1 += x3 * dy1;
+            gW3_2 += x3 * dy2;
+            gW3_3 += x3 * dy3;
+            gW3_4 += x3 * dy4;
+            gW3_5 += x3 * dy5;
+            gW3_6 += x3 * dy6;
+            gW4_0 += x4 * dy0;
+            gW4_1 += x4 * dy1;
+            gW4_2 += x4 * dy2;
+            gW4_3 += x4 * dy3;
+            gW4_4 += x4 * dy4;
+            gW4_5 += x4 * dy5;
+            gW4_6 += x4 * dy6;
+            gW5_0 += x5 * dy0;
+            gW5_1 += x5 * dy1;
+            gW5_2 += x5 * dy2;
+            gW5_3 += x5 * dy3;
+            gW5_4 += x5 * dy4;
+            gW5_5 += x5 * dy5;
+            gW5_6 += x5 * dy6;
+            gW6_0 += x6 * dy0;
+            gW6_1 += x6 * dy1;
+            gW6_2 += x6 * dy2;
+            gW6_3 += x6 * dy3;
+            gW6_4 += x6 * dy4;
+            gW6_5 += x6 * dy5;
+            gW6_6 += x6 * dy6;
+            gW7_0 += x7 * dy0;
+            gW7_1 += x7 * dy1;
+            gW7_2 += x7 * dy2;
+            gW7_3 += x7 * dy3;
+            gW7_4 += x7 * dy4;
+            gW7_5 += x7 * dy5;
+            gW7_6 += x7 * dy6;
+            gW8_0 += x8 * dy0;
+            gW8_1 += x8 * dy1;
+            gW8_2 += x8 * dy2;
+            gW8_3 += x8 * dy3;
+            gW8_4 += x8 * dy4;
+            gW8_5 += x8 * dy5;
+            gW8_6 += x8 * dy6;
+            gW9_0 += x9 * dy0;
+            gW9_1 += x9 * dy1;
+            gW9_2 += x9 * dy2;
+            gW9_3 += x9 * dy3;
+            gW9_4 += x9 * dy4;
+            gW9_5 += x9 * dy5;
+            gW9_6 += x9 * dy6;
+            gW10_0 += x10 * dy0;
+            gW10_1 += x10 * dy1;
+            gW10_2 += x10 * dy2;
+            gW10_3 += x10 * dy3;
+            gW10_4 += x10 * dy4;
+            gW10_5 += x10 * dy5;
+            gW10_6 += x10 * dy6;
+            gW11_0 += x11 * dy0;
+            gW11_1 += x11 * dy1;
+            gW11_2 += x11 * dy2;
+            gW11_3 += x11 * dy3;
+            gW11_4 += x11 * dy4;
+            gW11_5 += x11 * dy5;
+            gW11_6 += x11 * dy6;
+            gW12_0 += x12 * dy0;
+            gW12_1 += x12 * dy1;
+            gW12_2 += x12 * dy2;
+            gW12_3 += x12 * dy3;
+            gW12_4 += x12 * dy4;
+            gW12_5 += x12 * dy5;
+            gW12_6 += x12 * dy6;
+            gW13_0 += x13 * dy0;
+            gW13_1 += x13 * dy1;
+            gW13_2 += x13 * dy2;
+            gW13_3 += x13 * dy3;
+            gW13_4 += x13 * dy4;
+            gW13_5 += x13 * dy5;
+            gW13_6 += x13 * dy6;
+            gW14_0 += x14 * dy0;
+            gW14_1 += x14 * dy1;
+            gW14_2 += x14 * dy2;
+            gW14_3 += x14 * dy3;
+            gW14_4 += x14 * dy4;
+            gW14_5 += x14 * dy5;
+            gW14_6 += x14 * dy6;
+            gW15_0 += x15 * dy0;
+            gW15_1 += x15 * dy1;
+            gW15_2 += x15 * dy2;
+            gW15_3 += x15 * dy3;
+            gW15_4 += x15 * dy4;
+            gW15_5 += x15 * dy5;
+            gW15_6 += x15 * dy6;
         }
         g[112] += gBias0;
         g[113] += gBias1;

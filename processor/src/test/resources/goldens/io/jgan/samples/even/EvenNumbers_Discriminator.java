@@ -7,7 +7,6 @@ import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.Tensor;
-import io.jgan.runtime.Transpose;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -54,46 +53,22 @@ public final class EvenNumbers_Discriminator extends Network {
             null);
 
     /**
-     * [7][batch]: {@code input} by feature.
+     * [batch, 1]: output of {@code dense}, Dense(units = 1).
      */
-    private final float[][] inputRows;
+    private final float[] denseOut;
 
     /**
-     * [7][batch]: {@code inputGrad} by feature.
+     * [batch, 1]: gradient with respect to {@code denseOut}.
      */
-    private final float[][] inputGradRows;
-
-    /**
-     * [1][batch]: {@code output} as the row of its only feature.
-     */
-    private final float[][] outputRows;
-
-    /**
-     * [1][batch]: {@code outputGrad} as the row of its only feature.
-     */
-    private final float[][] outputGradRows;
-
-    /**
-     * [1][batch]: output of {@code dense}, Dense(units = 1).
-     */
-    private final float[][] denseOut;
-
-    /**
-     * [1][batch]: gradient with respect to {@code denseOut}.
-     */
-    private final float[][] denseGrad;
+    private final float[] denseGrad;
 
     /**
      * A discriminator for batches of up to {@code maxBatch} samples; call {@link #initialize} before use.
      */
     public EvenNumbers_Discriminator(int maxBatch) {
         super(INFO, maxBatch, true);
-        inputRows = new float[7][maxBatch];
-        inputGradRows = new float[7][maxBatch];
-        outputRows = new float[][] {output};
-        outputGradRows = new float[][] {outputGrad};
-        denseOut = new float[1][maxBatch];
-        denseGrad = new float[1][maxBatch];
+        denseOut = new float[maxBatch * 1];
+        denseGrad = new float[maxBatch * 1];
     }
 
     @Override
@@ -103,7 +78,6 @@ public final class EvenNumbers_Discriminator extends Network {
 
     @Override
     protected void forwardLayers(int batch) {
-        Transpose.toFeatures(input, inputRows, batch);
         denseForward(batch);
         activationForward(batch);
     }
@@ -118,20 +92,14 @@ public final class EvenNumbers_Discriminator extends Network {
     protected void backwardInputLayers(int batch) {
         activationBackward(batch);
         denseBackwardInput(batch);
-        Transpose.toSamples(inputGradRows, inputGrad, batch);
     }
 
     /**
      * {@code dense}, Dense(units = 1), forward.
      */
     private void denseForward(int batch) {
-        final float[] x0 = inputRows[0];
-        final float[] x1 = inputRows[1];
-        final float[] x2 = inputRows[2];
-        final float[] x3 = inputRows[3];
-        final float[] x4 = inputRows[4];
-        final float[] x5 = inputRows[5];
-        final float[] x6 = inputRows[6];
+        final float[] x = input;
+        final float[] y = denseOut;
         final float[] p = params;
         final float w0_0 = p[0];
         final float w1_0 = p[1];
@@ -141,9 +109,17 @@ public final class EvenNumbers_Discriminator extends Network {
         final float w5_0 = p[5];
         final float w6_0 = p[6];
         final float bias0 = p[7];
-        final float[] y0 = denseOut[0];
         for (int b = 0; b < batch; b++) {
-            y0[b] = bias0 + x0[b] * w0_0 + x1[b] * w1_0 + x2[b] * w2_0 + x3[b] * w3_0 + x4[b] * w4_0 + x5[b] * w5_0 + x6[b] * w6_0;
+            final int xb = b * 7;
+            final int yb = b * 1;
+            final float x0 = x[xb];
+            final float x1 = x[xb + 1];
+            final float x2 = x[xb + 2];
+            final float x3 = x[xb + 3];
+            final float x4 = x[xb + 4];
+            final float x5 = x[xb + 5];
+            final float x6 = x[xb + 6];
+            y[yb] = bias0 + x0 * w0_0 + x1 * w1_0 + x2 * w2_0 + x3 * w3_0 + x4 * w4_0 + x5 * w5_0 + x6 * w6_0;
         }
     }
 
@@ -151,9 +127,9 @@ public final class EvenNumbers_Discriminator extends Network {
      * {@code activation}, Sigmoid, forward.
      */
     private void activationForward(int batch) {
-        final float[] x = denseOut[0];
-        final float[] y = outputRows[0];
-        for (int k = 0; k < batch; k++) {
+        final float[] x = denseOut;
+        final float[] y = output;
+        for (int k = 0, n = batch * 1; k < n; k++) {
             final float v = x[k];
             y[k] = (float) (1.0 / (1.0 + Math.exp(-v)));
         }
@@ -163,11 +139,11 @@ public final class EvenNumbers_Discriminator extends Network {
      * {@code activation}, Sigmoid, backward: the input gradient.
      */
     private void activationBackward(int batch) {
-        final float[] x = denseOut[0];
-        final float[] y = outputRows[0];
-        final float[] dy = outputGradRows[0];
-        final float[] dx = denseGrad[0];
-        for (int k = 0; k < batch; k++) {
+        final float[] x = denseOut;
+        final float[] y = output;
+        final float[] dy = outputGrad;
+        final float[] dx = denseGrad;
+        for (int k = 0, n = batch * 1; k < n; k++) {
             final float v = x[k];
             final float u = y[k];
             final float d = dy[k];
@@ -179,14 +155,8 @@ public final class EvenNumbers_Discriminator extends Network {
      * {@code dense}, Dense(units = 1), backward: parameter gradients.
      */
     private void denseBackwardParameters(int batch) {
-        final float[] dy0 = denseGrad[0];
-        final float[] x0 = inputRows[0];
-        final float[] x1 = inputRows[1];
-        final float[] x2 = inputRows[2];
-        final float[] x3 = inputRows[3];
-        final float[] x4 = inputRows[4];
-        final float[] x5 = inputRows[5];
-        final float[] x6 = inputRows[6];
+        final float[] dy = denseGrad;
+        final float[] x = input;
         final float[] g = grads;
         float gBias0 = 0f;
         float gW0_0 = 0f;
@@ -197,22 +167,24 @@ public final class EvenNumbers_Discriminator extends Network {
         float gW5_0 = 0f;
         float gW6_0 = 0f;
         for (int b = 0; b < batch; b++) {
-            final float d0 = dy0[b];
-            final float v0 = x0[b];
-            final float v1 = x1[b];
-            final float v2 = x2[b];
-            final float v3 = x3[b];
-            final float v4 = x4[b];
-            final float v5 = x5[b];
-            final float v6 = x6[b];
-            gBias0 += d0;
-            gW0_0 += v0 * d0;
-            gW1_0 += v1 * d0;
-            gW2_0 += v2 * d0;
-            gW3_0 += v3 * d0;
-            gW4_0 += v4 * d0;
-            gW5_0 += v5 * d0;
-            gW6_0 += v6 * d0;
+            final int xb = b * 7;
+            final int yb = b * 1;
+            final float dy0 = dy[yb];
+            final float x0 = x[xb];
+            final float x1 = x[xb + 1];
+            final float x2 = x[xb + 2];
+            final float x3 = x[xb + 3];
+            final float x4 = x[xb + 4];
+            final float x5 = x[xb + 5];
+            final float x6 = x[xb + 6];
+            gBias0 += dy0;
+            gW0_0 += x0 * dy0;
+            gW1_0 += x1 * dy0;
+            gW2_0 += x2 * dy0;
+            gW3_0 += x3 * dy0;
+            gW4_0 += x4 * dy0;
+            gW5_0 += x5 * dy0;
+            gW6_0 += x6 * dy0;
         }
         g[7] += gBias0;
         g[0] += gW0_0;
@@ -228,7 +200,8 @@ public final class EvenNumbers_Discriminator extends Network {
      * {@code dense}, Dense(units = 1), backward: the input gradient.
      */
     private void denseBackwardInput(int batch) {
-        final float[] dy0 = denseGrad[0];
+        final float[] dy = denseGrad;
+        final float[] dx = inputGrad;
         final float[] p = params;
         final float w0_0 = p[0];
         final float w1_0 = p[1];
@@ -237,33 +210,17 @@ public final class EvenNumbers_Discriminator extends Network {
         final float w4_0 = p[4];
         final float w5_0 = p[5];
         final float w6_0 = p[6];
-        final float[] dx0 = inputGradRows[0];
         for (int b = 0; b < batch; b++) {
-            dx0[b] = w0_0 * dy0[b];
-        }
-        final float[] dx1 = inputGradRows[1];
-        for (int b = 0; b < batch; b++) {
-            dx1[b] = w1_0 * dy0[b];
-        }
-        final float[] dx2 = inputGradRows[2];
-        for (int b = 0; b < batch; b++) {
-            dx2[b] = w2_0 * dy0[b];
-        }
-        final float[] dx3 = inputGradRows[3];
-        for (int b = 0; b < batch; b++) {
-            dx3[b] = w3_0 * dy0[b];
-        }
-        final float[] dx4 = inputGradRows[4];
-        for (int b = 0; b < batch; b++) {
-            dx4[b] = w4_0 * dy0[b];
-        }
-        final float[] dx5 = inputGradRows[5];
-        for (int b = 0; b < batch; b++) {
-            dx5[b] = w5_0 * dy0[b];
-        }
-        final float[] dx6 = inputGradRows[6];
-        for (int b = 0; b < batch; b++) {
-            dx6[b] = w6_0 * dy0[b];
+            final int xb = b * 7;
+            final int yb = b * 1;
+            final float dy0 = dy[yb];
+            dx[xb] = w0_0 * dy0;
+            dx[xb + 1] = w1_0 * dy0;
+            dx[xb + 2] = w2_0 * dy0;
+            dx[xb + 3] = w3_0 * dy0;
+            dx[xb + 4] = w4_0 * dy0;
+            dx[xb + 5] = w5_0 * dy0;
+            dx[xb + 6] = w6_0 * dy0;
         }
     }
 }

@@ -8,7 +8,6 @@ import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Noise;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.Tensor;
-import io.jgan.runtime.Transpose;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -55,40 +54,22 @@ public final class EvenNumbers_Generator extends Network {
             new Noise(Noise.Distribution.BERNOULLI, 7, 0.5f, 0.0f));
 
     /**
-     * [7][batch]: {@code input} by feature.
+     * [batch, 7]: output of {@code dense}, Dense(units = 7).
      */
-    private final float[][] inputRows;
+    private final float[] denseOut;
 
     /**
-     * [7][batch]: {@code output} by feature.
+     * [batch, 7]: gradient with respect to {@code denseOut}.
      */
-    private final float[][] outputRows;
-
-    /**
-     * [7][batch]: {@code outputGrad} by feature.
-     */
-    private final float[][] outputGradRows;
-
-    /**
-     * [7][batch]: output of {@code dense}, Dense(units = 7).
-     */
-    private final float[][] denseOut;
-
-    /**
-     * [7][batch]: gradient with respect to {@code denseOut}.
-     */
-    private final float[][] denseGrad;
+    private final float[] denseGrad;
 
     /**
      * A generator for batches of up to {@code maxBatch} samples; call {@link #initialize} before use.
      */
     public EvenNumbers_Generator(int maxBatch) {
         super(INFO, maxBatch, false);
-        inputRows = new float[7][maxBatch];
-        outputRows = new float[7][maxBatch];
-        outputGradRows = new float[7][maxBatch];
-        denseOut = new float[7][maxBatch];
-        denseGrad = new float[7][maxBatch];
+        denseOut = new float[maxBatch * 7];
+        denseGrad = new float[maxBatch * 7];
     }
 
     @Override
@@ -98,15 +79,12 @@ public final class EvenNumbers_Generator extends Network {
 
     @Override
     protected void forwardLayers(int batch) {
-        Transpose.toFeatures(input, inputRows, batch);
         denseForward(batch);
         activationForward(batch);
-        Transpose.toSamples(outputRows, output, batch);
     }
 
     @Override
     protected void backwardParameterLayers(int batch) {
-        Transpose.toFeatures(outputGrad, outputGradRows, batch);
         activationBackward(batch);
         denseBackwardParameters(batch);
     }
@@ -115,13 +93,8 @@ public final class EvenNumbers_Generator extends Network {
      * {@code dense}, Dense(units = 7), forward.
      */
     private void denseForward(int batch) {
-        final float[] x0 = inputRows[0];
-        final float[] x1 = inputRows[1];
-        final float[] x2 = inputRows[2];
-        final float[] x3 = inputRows[3];
-        final float[] x4 = inputRows[4];
-        final float[] x5 = inputRows[5];
-        final float[] x6 = inputRows[6];
+        final float[] x = input;
+        final float[] y = denseOut;
         final float[] p = params;
         final float w0_0 = p[0];
         final float w0_1 = p[1];
@@ -179,33 +152,23 @@ public final class EvenNumbers_Generator extends Network {
         final float bias4 = p[53];
         final float bias5 = p[54];
         final float bias6 = p[55];
-        final float[] y0 = denseOut[0];
         for (int b = 0; b < batch; b++) {
-            y0[b] = bias0 + x0[b] * w0_0 + x1[b] * w1_0 + x2[b] * w2_0 + x3[b] * w3_0 + x4[b] * w4_0 + x5[b] * w5_0 + x6[b] * w6_0;
-        }
-        final float[] y1 = denseOut[1];
-        for (int b = 0; b < batch; b++) {
-            y1[b] = bias1 + x0[b] * w0_1 + x1[b] * w1_1 + x2[b] * w2_1 + x3[b] * w3_1 + x4[b] * w4_1 + x5[b] * w5_1 + x6[b] * w6_1;
-        }
-        final float[] y2 = denseOut[2];
-        for (int b = 0; b < batch; b++) {
-            y2[b] = bias2 + x0[b] * w0_2 + x1[b] * w1_2 + x2[b] * w2_2 + x3[b] * w3_2 + x4[b] * w4_2 + x5[b] * w5_2 + x6[b] * w6_2;
-        }
-        final float[] y3 = denseOut[3];
-        for (int b = 0; b < batch; b++) {
-            y3[b] = bias3 + x0[b] * w0_3 + x1[b] * w1_3 + x2[b] * w2_3 + x3[b] * w3_3 + x4[b] * w4_3 + x5[b] * w5_3 + x6[b] * w6_3;
-        }
-        final float[] y4 = denseOut[4];
-        for (int b = 0; b < batch; b++) {
-            y4[b] = bias4 + x0[b] * w0_4 + x1[b] * w1_4 + x2[b] * w2_4 + x3[b] * w3_4 + x4[b] * w4_4 + x5[b] * w5_4 + x6[b] * w6_4;
-        }
-        final float[] y5 = denseOut[5];
-        for (int b = 0; b < batch; b++) {
-            y5[b] = bias5 + x0[b] * w0_5 + x1[b] * w1_5 + x2[b] * w2_5 + x3[b] * w3_5 + x4[b] * w4_5 + x5[b] * w5_5 + x6[b] * w6_5;
-        }
-        final float[] y6 = denseOut[6];
-        for (int b = 0; b < batch; b++) {
-            y6[b] = bias6 + x0[b] * w0_6 + x1[b] * w1_6 + x2[b] * w2_6 + x3[b] * w3_6 + x4[b] * w4_6 + x5[b] * w5_6 + x6[b] * w6_6;
+            final int xb = b * 7;
+            final int yb = b * 7;
+            final float x0 = x[xb];
+            final float x1 = x[xb + 1];
+            final float x2 = x[xb + 2];
+            final float x3 = x[xb + 3];
+            final float x4 = x[xb + 4];
+            final float x5 = x[xb + 5];
+            final float x6 = x[xb + 6];
+            y[yb] = bias0 + x0 * w0_0 + x1 * w1_0 + x2 * w2_0 + x3 * w3_0 + x4 * w4_0 + x5 * w5_0 + x6 * w6_0;
+            y[yb + 1] = bias1 + x0 * w0_1 + x1 * w1_1 + x2 * w2_1 + x3 * w3_1 + x4 * w4_1 + x5 * w5_1 + x6 * w6_1;
+            y[yb + 2] = bias2 + x0 * w0_2 + x1 * w1_2 + x2 * w2_2 + x3 * w3_2 + x4 * w4_2 + x5 * w5_2 + x6 * w6_2;
+            y[yb + 3] = bias3 + x0 * w0_3 + x1 * w1_3 + x2 * w2_3 + x3 * w3_3 + x4 * w4_3 + x5 * w5_3 + x6 * w6_3;
+            y[yb + 4] = bias4 + x0 * w0_4 + x1 * w1_4 + x2 * w2_4 + x3 * w3_4 + x4 * w4_4 + x5 * w5_4 + x6 * w6_4;
+            y[yb + 5] = bias5 + x0 * w0_5 + x1 * w1_5 + x2 * w2_5 + x3 * w3_5 + x4 * w4_5 + x5 * w5_5 + x6 * w6_5;
+            y[yb + 6] = bias6 + x0 * w0_6 + x1 * w1_6 + x2 * w2_6 + x3 * w3_6 + x4 * w4_6 + x5 * w5_6 + x6 * w6_6;
         }
     }
 
@@ -213,13 +176,11 @@ public final class EvenNumbers_Generator extends Network {
      * {@code activation}, Sigmoid, forward.
      */
     private void activationForward(int batch) {
-        for (int j = 0; j < 7; j++) {
-            final float[] x = denseOut[j];
-            final float[] y = outputRows[j];
-            for (int k = 0; k < batch; k++) {
-                final float v = x[k];
-                y[k] = (float) (1.0 / (1.0 + Math.exp(-v)));
-            }
+        final float[] x = denseOut;
+        final float[] y = output;
+        for (int k = 0, n = batch * 7; k < n; k++) {
+            final float v = x[k];
+            y[k] = (float) (1.0 / (1.0 + Math.exp(-v)));
         }
     }
 
@@ -227,17 +188,15 @@ public final class EvenNumbers_Generator extends Network {
      * {@code activation}, Sigmoid, backward: the input gradient.
      */
     private void activationBackward(int batch) {
-        for (int j = 0; j < 7; j++) {
-            final float[] x = denseOut[j];
-            final float[] y = outputRows[j];
-            final float[] dy = outputGradRows[j];
-            final float[] dx = denseGrad[j];
-            for (int k = 0; k < batch; k++) {
-                final float v = x[k];
-                final float u = y[k];
-                final float d = dy[k];
-                dx[k] = d * (1f - u) * u;
-            }
+        final float[] x = denseOut;
+        final float[] y = output;
+        final float[] dy = outputGrad;
+        final float[] dx = denseGrad;
+        for (int k = 0, n = batch * 7; k < n; k++) {
+            final float v = x[k];
+            final float u = y[k];
+            final float d = dy[k];
+            dx[k] = d * (1f - u) * u;
         }
     }
 
@@ -245,20 +204,8 @@ public final class EvenNumbers_Generator extends Network {
      * {@code dense}, Dense(units = 7), backward: parameter gradients.
      */
     private void denseBackwardParameters(int batch) {
-        final float[] dy0 = denseGrad[0];
-        final float[] dy1 = denseGrad[1];
-        final float[] dy2 = denseGrad[2];
-        final float[] dy3 = denseGrad[3];
-        final float[] dy4 = denseGrad[4];
-        final float[] dy5 = denseGrad[5];
-        final float[] dy6 = denseGrad[6];
-        final float[] x0 = inputRows[0];
-        final float[] x1 = inputRows[1];
-        final float[] x2 = inputRows[2];
-        final float[] x3 = inputRows[3];
-        final float[] x4 = inputRows[4];
-        final float[] x5 = inputRows[5];
-        final float[] x6 = inputRows[6];
+        final float[] dy = denseGrad;
+        final float[] x = input;
         final float[] g = grads;
         float gBias0 = 0f;
         float gBias1 = 0f;
@@ -317,76 +264,78 @@ public final class EvenNumbers_Generator extends Network {
         float gW6_5 = 0f;
         float gW6_6 = 0f;
         for (int b = 0; b < batch; b++) {
-            final float d0 = dy0[b];
-            final float d1 = dy1[b];
-            final float d2 = dy2[b];
-            final float d3 = dy3[b];
-            final float d4 = dy4[b];
-            final float d5 = dy5[b];
-            final float d6 = dy6[b];
-            final float v0 = x0[b];
-            final float v1 = x1[b];
-            final float v2 = x2[b];
-            final float v3 = x3[b];
-            final float v4 = x4[b];
-            final float v5 = x5[b];
-            final float v6 = x6[b];
-            gBias0 += d0;
-            gBias1 += d1;
-            gBias2 += d2;
-            gBias3 += d3;
-            gBias4 += d4;
-            gBias5 += d5;
-            gBias6 += d6;
-            gW0_0 += v0 * d0;
-            gW0_1 += v0 * d1;
-            gW0_2 += v0 * d2;
-            gW0_3 += v0 * d3;
-            gW0_4 += v0 * d4;
-            gW0_5 += v0 * d5;
-            gW0_6 += v0 * d6;
-            gW1_0 += v1 * d0;
-            gW1_1 += v1 * d1;
-            gW1_2 += v1 * d2;
-            gW1_3 += v1 * d3;
-            gW1_4 += v1 * d4;
-            gW1_5 += v1 * d5;
-            gW1_6 += v1 * d6;
-            gW2_0 += v2 * d0;
-            gW2_1 += v2 * d1;
-            gW2_2 += v2 * d2;
-            gW2_3 += v2 * d3;
-            gW2_4 += v2 * d4;
-            gW2_5 += v2 * d5;
-            gW2_6 += v2 * d6;
-            gW3_0 += v3 * d0;
-            gW3_1 += v3 * d1;
-            gW3_2 += v3 * d2;
-            gW3_3 += v3 * d3;
-            gW3_4 += v3 * d4;
-            gW3_5 += v3 * d5;
-            gW3_6 += v3 * d6;
-            gW4_0 += v4 * d0;
-            gW4_1 += v4 * d1;
-            gW4_2 += v4 * d2;
-            gW4_3 += v4 * d3;
-            gW4_4 += v4 * d4;
-            gW4_5 += v4 * d5;
-            gW4_6 += v4 * d6;
-            gW5_0 += v5 * d0;
-            gW5_1 += v5 * d1;
-            gW5_2 += v5 * d2;
-            gW5_3 += v5 * d3;
-            gW5_4 += v5 * d4;
-            gW5_5 += v5 * d5;
-            gW5_6 += v5 * d6;
-            gW6_0 += v6 * d0;
-            gW6_1 += v6 * d1;
-            gW6_2 += v6 * d2;
-            gW6_3 += v6 * d3;
-            gW6_4 += v6 * d4;
-            gW6_5 += v6 * d5;
-            gW6_6 += v6 * d6;
+            final int xb = b * 7;
+            final int yb = b * 7;
+            final float dy0 = dy[yb];
+            final float dy1 = dy[yb + 1];
+            final float dy2 = dy[yb + 2];
+            final float dy3 = dy[yb + 3];
+            final float dy4 = dy[yb + 4];
+            final float dy5 = dy[yb + 5];
+            final float dy6 = dy[yb + 6];
+            final float x0 = x[xb];
+            final float x1 = x[xb + 1];
+            final float x2 = x[xb + 2];
+            final float x3 = x[xb + 3];
+            final float x4 = x[xb + 4];
+            final float x5 = x[xb + 5];
+            final float x6 = x[xb + 6];
+            gBias0 += dy0;
+            gBias1 += dy1;
+            gBias2 += dy2;
+            gBias3 += dy3;
+            gBias4 += dy4;
+            gBias5 += dy5;
+            gBias6 += dy6;
+            gW0_0 += x0 * dy0;
+            gW0_1 += x0 * dy1;
+            gW0_2 += x0 * dy2;
+            gW0_3 += x0 * dy3;
+            gW0_4 += x0 * dy4;
+            gW0_5 += x0 * dy5;
+            gW0_6 += x0 * dy6;
+            gW1_0 += x1 * dy0;
+            gW1_1 += x1 * dy1;
+            gW1_2 += x1 * dy2;
+            gW1_3 += x1 * dy3;
+            gW1_4 += x1 * dy4;
+            gW1_5 += x1 * dy5;
+            gW1_6 += x1 * dy6;
+            gW2_0 += x2 * dy0;
+            gW2_1 += x2 * dy1;
+            gW2_2 += x2 * dy2;
+            gW2_3 += x2 * dy3;
+            gW2_4 += x2 * dy4;
+            gW2_5 += x2 * dy5;
+            gW2_6 += x2 * dy6;
+            gW3_0 += x3 * dy0;
+            gW3_1 += x3 * dy1;
+            gW3_2 += x3 * dy2;
+            gW3_3 += x3 * dy3;
+            gW3_4 += x3 * dy4;
+            gW3_5 += x3 * dy5;
+            gW3_6 += x3 * dy6;
+            gW4_0 += x4 * dy0;
+            gW4_1 += x4 * dy1;
+            gW4_2 += x4 * dy2;
+            gW4_3 += x4 * dy3;
+            gW4_4 += x4 * dy4;
+            gW4_5 += x4 * dy5;
+            gW4_6 += x4 * dy6;
+            gW5_0 += x5 * dy0;
+            gW5_1 += x5 * dy1;
+            gW5_2 += x5 * dy2;
+            gW5_3 += x5 * dy3;
+            gW5_4 += x5 * dy4;
+            gW5_5 += x5 * dy5;
+            gW5_6 += x5 * dy6;
+            gW6_0 += x6 * dy0;
+            gW6_1 += x6 * dy1;
+            gW6_2 += x6 * dy2;
+            gW6_3 += x6 * dy3;
+            gW6_4 += x6 * dy4;
+            gW6_5 += x6 * dy5;
+            gW6_6 += x6 * dy6;
         }
         g[49] += gBias0;
         g[50] += gBias1;
