@@ -3,6 +3,7 @@ package io.jgan.processor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.processor.testing.CompiledSpec;
 import io.jgan.processor.testing.GradientCheck;
@@ -320,5 +321,102 @@ class GradientTest {
                     }
                 }
                 """));
+    }
+
+    /**
+     * A narrow network with one value in and out, written in the FEATURES layout ([width][batch]
+     * rows), and {@code withSamplesLayout} of it: the same layers plus an identity {@code @Dropout(p = 0f)},
+     * which supports only SAMPLES and so keeps that network in [batch, width].
+     */
+    private static String narrow(String name, String last) {
+        return """
+                package test;
+                import io.jgan.annotations.*;
+                public interface %1$s {
+                    @Generator
+                    interface G {
+                        @Noise(size = 1, distribution = Noise.Distribution.UNIFORM, a = -1, b = 1)
+                        void noise();
+                        @Dense(units = 5)
+                        void map1();
+                        @Tanh
+                        void tanh1();
+                        @Dense(units = 4)
+                        void map2();
+                        @LeakyReLU(slope = 0.2f)
+                        void act2();
+                        @Dense(units = 1)
+                        void map3();
+                        %2$s
+                    }
+                    @Discriminator(inputSize = 1)
+                    interface D {
+                        @Tanh
+                        void squash();
+                        @Dense(units = 6)
+                        void map1();
+                        @Sigmoid
+                        void act1();
+                        @Dense(units = 1)
+                        void map2();
+                        @Sigmoid
+                        void probability();
+                        %2$s
+                    }
+                }
+                """.formatted(name, last);
+    }
+
+    @Test
+    void featureLayoutNetworks() {
+        CompiledSpec spec = CompiledSpec.compile("test.Narrow", narrow("Narrow", ""));
+        for (String network : new String[] {"test.Narrow_Generator", "test.Narrow_Discriminator"}) {
+            String source = Specs.generatedSource(spec.compilation(), network);
+            assertTrue(source.contains("new float[][] {output}"), network + " is not in the FEATURES layout");
+        }
+        checkSpec(spec);
+    }
+
+    /** Both layouts compute the same sums in the same order: the same floats, bit for bit. */
+    @Test
+    void featureAndSampleLayoutsGiveTheSameFloats() {
+        CompiledSpec features = CompiledSpec.compile("test.Narrow", narrow("Narrow", ""));
+        CompiledSpec samples = CompiledSpec.compile("test.NarrowSamples",
+                narrow("NarrowSamples", "@Dropout(p = 0f)\n    void identity();"));
+        assertTrue(!Specs.generatedSource(samples.compilation(), "test.NarrowSamples_Generator").contains("float[][]"));
+        float[] z = new float[BATCH];
+        Rng rng = new Rng(7);
+        for (int k = 0; k < BATCH; k++) {
+            z[k] = 2 * rng.nextFloat() - 1;
+        }
+        float[] c = {0.5f, -1.25f, 2f};
+        Network[] g = {features.generator(MAX_BATCH, 1), samples.generator(MAX_BATCH, 1)};
+        Network[] d = {features.discriminator(MAX_BATCH, 2), samples.discriminator(MAX_BATCH, 2)};
+        float[][] results = new float[2][];
+        for (int v = 0; v < 2; v++) {
+            float[] fake = Arrays.copyOf(g[v].forward(z, BATCH), BATCH);
+            float[] score = Arrays.copyOf(d[v].forward(fake, BATCH), BATCH);
+            System.arraycopy(c, 0, d[v].outputGradient(), 0, BATCH);
+            d[v].backward();
+            float[] dx = d[v].backwardToInput().clone();
+            System.arraycopy(dx, 0, g[v].outputGradient(), 0, BATCH);
+            g[v].backward();
+            results[v] = concat(fake, score, d[v].gradients(), Arrays.copyOf(dx, BATCH), g[v].gradients());
+        }
+        assertArrayEquals(results[1], results[0]);
+    }
+
+    private static float[] concat(float[]... parts) {
+        int n = 0;
+        for (float[] part : parts) {
+            n += part.length;
+        }
+        float[] all = new float[n];
+        int k = 0;
+        for (float[] part : parts) {
+            System.arraycopy(part, 0, all, k, part.length);
+            k += part.length;
+        }
+        return all;
     }
 }

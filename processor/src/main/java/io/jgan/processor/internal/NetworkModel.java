@@ -1,5 +1,6 @@
 package io.jgan.processor.internal;
 
+import io.jgan.processor.spi.Layout;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
@@ -25,6 +26,29 @@ public record NetworkModel(TypeElement spec, TypeElement declaration, String cla
     /** Values per output sample. */
     public int outputSize() {
         return layers.get(layers.size() - 1).outputWidth();
+    }
+
+    /**
+     * The layout of the activation buffers: {@link Layout#FEATURES} when the network's input and
+     * output have one value per sample, every layer's code can be written for it, and at least one
+     * layer prefers it (narrow layers, whose loops then run over the batch); else {@link Layout#SAMPLES}.
+     * With one value per sample, Network's flat input and output arrays are already the single row
+     * of their feature. Wider ends would need transposing copies on every pass: on the even-numbers
+     * GAN (7 values a sample, batch 16) those made a training step 25% slower.
+     */
+    public Layout layout() {
+        if (inputSize != 1 || outputSize() != 1) {
+            return Layout.SAMPLES;
+        }
+        boolean preferred = false;
+        for (LayerModel layer : layers) {
+            List<Layout> layouts = layer.emitter().layouts(layer.spec());
+            if (!layouts.contains(Layout.FEATURES)) {
+                return Layout.SAMPLES;
+            }
+            preferred |= layouts.get(0) == Layout.FEATURES;
+        }
+        return preferred ? Layout.FEATURES : Layout.SAMPLES;
     }
 
     /** Total parameters. */

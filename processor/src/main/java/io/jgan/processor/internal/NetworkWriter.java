@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeSpec;
 import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerKernel;
 import io.jgan.processor.spi.LayerSpec;
+import io.jgan.processor.spi.Layout;
 import io.jgan.processor.spi.Literals;
 import io.jgan.processor.spi.ParameterShape;
 
@@ -30,6 +31,8 @@ public final class NetworkWriter {
 
     private final NetworkModel network;
     private final List<LayerModel> layers;
+    /** The activation buffers' layout; in FEATURES, Network's input and output are seen as rows too. */
+    private final Layout layout;
     private final Map<String, MethodSpec> backwardMethods = new LinkedHashMap<>();
     /** Buffer names, tagged "out3", "grad3", "scratch3" by layer index. */
     private final NameAllocator buffers = new NameAllocator();
@@ -37,11 +40,17 @@ public final class NetworkWriter {
     private NetworkWriter(NetworkModel network) {
         this.network = network;
         this.layers = network.layers();
+        this.layout = network.layout();
         // Network's fields and the constants: a member named `input` must not get a buffer `inputGrad`
         // that hides Network.inputGrad.
         for (String inherited : List.of("params", "grads", "input", "output", "outputGrad", "inputGrad", "random",
                 "training", "INFO", "INPUT_SIZE", "OUTPUT_SIZE", "PARAMETER_COUNT")) {
             buffers.newName(inherited, inherited);
+        }
+        if (layout == Layout.FEATURES) {
+            for (String rows : List.of("inputRows", "outputRows", "outputGradRows", "inputGradRows")) {
+                buffers.newName(rows, rows);
+            }
         }
         for (int k = 0; k < layers.size(); k++) {
             String name = layers.get(k).name();
@@ -89,13 +98,31 @@ public final class NetworkWriter {
                 .addParameter(int.class, "maxBatch")
                 .addStatement("super(INFO, maxBatch, $L)", network.hasInputGradient());
         List<String> maxBatches = batches("maxBatch", constructor);
+        if (layout == Layout.FEATURES) {
+            addRows(t, constructor, "inputRows", "input", "batch");
+            if (network.hasInputGradient()) {
+                addRows(t, constructor, "inputGradRows", "inputGrad", "batch");
+            }
+            addRows(t, constructor, "outputRows", "output", batchWord(layers.size()));
+            addRows(t, constructor, "outputGradRows", "outputGrad", batchWord(layers.size()));
+        }
         for (int k = 0; k < layers.size() - 1; k++) {
             LayerModel layer = layers.get(k);
-            String shape = "[" + batchWord(k + 1) + ", " + layer.outputWidth() + "]";
-            t.addField(buffer(outName(k), shape + ": output of {@code " + layer.name() + "}, " + layer.description() + "."));
-            t.addField(buffer(gradName(k), shape + ": gradient with respect to {@code " + outName(k) + "}."));
-            constructor.addStatement("$N = new float[$N * $L]", outName(k), maxBatches.get(k + 1), layer.outputWidth());
-            constructor.addStatement("$N = new float[$N * $L]", gradName(k), maxBatches.get(k + 1), layer.outputWidth());
+            String doc = ": output of {@code " + layer.name() + "}, " + layer.description() + ".";
+            String gradDoc = ": gradient with respect to {@code " + outName(k) + "}.";
+            if (layout == Layout.FEATURES) {
+                String shape = "[" + layer.outputWidth() + "][" + batchWord(k + 1) + "]";
+                t.addField(rowsField(outName(k), shape + doc));
+                t.addField(rowsField(gradName(k), shape + gradDoc));
+                constructor.addStatement("$N = new float[$L][$N]", outName(k), layer.outputWidth(), maxBatches.get(k + 1));
+                constructor.addStatement("$N = new float[$L][$N]", gradName(k), layer.outputWidth(), maxBatches.get(k + 1));
+            } else {
+                String shape = "[" + batchWord(k + 1) + ", " + layer.outputWidth() + "]";
+                t.addField(buffer(outName(k), shape + doc));
+                t.addField(buffer(gradName(k), shape + gradDoc));
+                constructor.addStatement("$N = new float[$N * $L]", outName(k), maxBatches.get(k + 1), layer.outputWidth());
+                constructor.addStatement("$N = new float[$N * $L]", gradName(k), maxBatches.get(k + 1), layer.outputWidth());
+            }
         }
         for (int k = 0; k < layers.size(); k++) {
             LayerModel layer = layers.get(k);
@@ -154,6 +181,20 @@ public final class NetworkWriter {
 
     private static FieldSpec buffer(String name, String doc) {
         return FieldSpec.builder(float[].class, name, Modifier.PRIVATE, Modifier.FINAL).addJavadoc(doc + "\n").build();
+    }
+
+    private static FieldSpec rowsField(String name, String doc) {
+        return FieldSpec.builder(float[][].class, name, Modifier.PRIVATE, Modifier.FINAL).addJavadoc(doc + "\n").build();
+    }
+
+    /**
+     * Network's flat input or output buffer as [1][batch] (FEATURES networks have one value per
+     * sample at both ends, {@link NetworkModel#layout()}): the array itself is the row, no copies.
+     */
+    private void addRows(TypeSpec.Builder t, MethodSpec.Builder constructor, String tag, String flat, String batchWord) {
+        String name = buffers.get(tag);
+        t.addField(rowsField(name, "[1][" + batchWord + "]: {@code " + flat + "} as the row of its only feature."));
+        constructor.addStatement("$N = new float[][] {$N}", name, flat);
     }
 
     private CodeBlock info() {
@@ -327,11 +368,16 @@ public final class NetworkWriter {
     }
 
     private String outName(int k) {
-        return k == layers.size() - 1 ? "output" : buffers.get("out" + k);
+        return k == layers.size() - 1 ? boundary("output", "outputRows") : buffers.get("out" + k);
     }
 
     private String gradName(int k) {
-        return k == layers.size() - 1 ? "outputGrad" : buffers.get("grad" + k);
+        return k == layers.size() - 1 ? boundary("outputGrad", "outputGradRows") : buffers.get("grad" + k);
+    }
+
+    /** One of Network's flat buffers, or in FEATURES its rows. */
+    private String boundary(String flat, String rowsTag) {
+        return layout == Layout.FEATURES ? buffers.get(rowsTag) : flat;
     }
 
     private String scratchName(LayerModel layer) {
@@ -347,13 +393,18 @@ public final class NetworkWriter {
             }
 
             @Override
+            public Layout layout() {
+                return layout;
+            }
+
+            @Override
             public int outputWidth() {
                 return layer.outputWidth();
             }
 
             @Override
             public String input() {
-                return k == 0 ? "input" : outName(k - 1);
+                return k == 0 ? boundary("input", "inputRows") : outName(k - 1);
             }
 
             @Override
@@ -363,7 +414,7 @@ public final class NetworkWriter {
 
             @Override
             public String inputGradient() {
-                return k == 0 ? "inputGrad" : gradName(k - 1);
+                return k == 0 ? boundary("inputGrad", "inputGradRows") : gradName(k - 1);
             }
 
             @Override

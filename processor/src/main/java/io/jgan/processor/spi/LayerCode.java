@@ -11,24 +11,43 @@ import com.palantir.javapoet.CodeBlock;
  * inherited fields {@code params}, {@code grads} (flat float arrays), {@code random}
  * ({@code io.jgan.runtime.Rng}), {@code training} (boolean) and {@code parallel}
  * ({@code io.jgan.runtime.Parallel}, the threads large products may split over by output).
+ *
+ * <p>The four activation fields ({@link #input()}, {@link #output()}, {@link #inputGradient()},
+ * {@link #outputGradient()}) are {@code float[]} of shape [batch, width] in the
+ * {@link Layout#SAMPLES} layout, and {@code float[][]} of shape [width][batch] in
+ * {@link Layout#FEATURES} ({@link #layout()}); the scratch buffer is always a flat {@code float[]}.
  */
 public interface LayerCode {
     /** {@return the layer's values, name and input width} */
     LayerSpec layer();
 
+    /**
+     * {@return the layout of this network's activation buffers: one of this layer's
+     * {@link LayerEmitter#layouts}}
+     */
+    default Layout layout() {
+        return Layout.SAMPLES;
+    }
+
     /** {@return values per sample leaving this layer} */
     int outputWidth();
 
-    /** {@return field holding this layer's input, [batch, inputWidth] (batch as in {@link #batch()})} */
+    /**
+     * {@return field holding this layer's input, [batch, inputWidth] (batch as in {@link #batch()}),
+     * or [inputWidth][batch] in {@link Layout#FEATURES}}
+     */
     String input();
 
-    /** {@return field holding this layer's output, [outputBatch, outputWidth] ({@link LayerEmitter#outputBatch})} */
+    /**
+     * {@return field holding this layer's output, [outputBatch, outputWidth] ({@link LayerEmitter#outputBatch}),
+     * or [outputWidth][outputBatch] in {@link Layout#FEATURES}}
+     */
     String output();
 
-    /** {@return field where the backward pass writes the gradient with respect to the input} */
+    /** {@return field where the backward pass writes the gradient with respect to the input (shaped as the input)} */
     String inputGradient();
 
-    /** {@return field holding the gradient with respect to the output (read by the backward pass)} */
+    /** {@return field holding the gradient with respect to the output (read by the backward pass; shaped as the output)} */
     String outputGradient();
 
     /** {@return field of this layer's scratch buffer ({@link LayerEmitter#scratchPerSample}), or null} */

@@ -74,6 +74,20 @@ public abstract class LayerEmitter {
     }
 
     /**
+     * The buffer layouts this layer's code can be written for ({@link LayerCode#layout()}), the one
+     * it runs fastest in first. A network whose input and output have one value per sample is
+     * written in {@link Layout#FEATURES} when every layer supports it and at least one prefers it;
+     * every other network in {@link Layout#SAMPLES}. The default, {@code SAMPLES} only, suits any
+     * layer: supporting {@code FEATURES} is an optimisation.
+     *
+     * @param layer the validated layer
+     * @return the supported layouts, preferred first; never empty, always including {@code SAMPLES}
+     */
+    public List<Layout> layouts(LayerSpec layer) {
+        return List.of(Layout.SAMPLES);
+    }
+
+    /**
      * {@return how the layer appears in reports and checkpoints, e.g. {@code Dense(units = 7)}}
      *
      * @param layer the validated layer

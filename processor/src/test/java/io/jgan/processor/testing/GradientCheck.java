@@ -182,14 +182,22 @@ public final class GradientCheck {
         return new Numeric(gradient, crossed);
     }
 
-    /** The float[] fields the generated class itself declares: layer outputs, gradients, scratch. */
+    /**
+     * The float[] fields the generated class itself declares (layer outputs, gradients, scratch), and
+     * the rows of its float[][] fields (the same buffers in the FEATURES layout).
+     */
     private static List<float[]> intermediateBuffers(Network network) {
         List<float[]> buffers = new ArrayList<>();
         for (Field field : network.getClass().getDeclaredFields()) {
-            if (field.getType() == float[].class && !Modifier.isStatic(field.getModifiers())) {
+            boolean flat = field.getType() == float[].class;
+            if ((flat || field.getType() == float[][].class) && !Modifier.isStatic(field.getModifiers())) {
                 field.setAccessible(true);
                 try {
-                    buffers.add((float[]) field.get(network));
+                    if (flat) {
+                        buffers.add((float[]) field.get(network));
+                    } else {
+                        buffers.addAll(Arrays.asList((float[][]) field.get(network)));
+                    }
                 } catch (IllegalAccessException e) {
                     throw new AssertionError(e);
                 }

@@ -8,6 +8,7 @@ import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerEmitter;
 import io.jgan.processor.spi.LayerKernel;
 import io.jgan.processor.spi.LayerSpec;
+import io.jgan.processor.spi.Layout;
 import io.jgan.processor.spi.ParameterShape;
 import java.util.List;
 
@@ -15,7 +16,10 @@ import java.util.List;
  * {@code @Dense(units)}: {@code y = x W + b}, W stored [in][out]. Three shapes of code:
  * <ul>
  * <li>small layers (at most {@value #UNROLL_LIMIT} weights, at most {@value #UNROLL_MAX_SIDE} inputs and
- *     outputs): unrolled straight-line code, parameters and parameter-gradient sums in locals;
+ *     outputs): unrolled straight-line code, parameters and parameter-gradient sums in locals. They
+ *     prefer the {@link Layout#FEATURES} layout: then the forward pass and the input gradient are
+ *     one loop over the batch per output (input), {@code y0[b] = bias0 + x0[b] * w0_0 + ...}, which
+ *     C2 vectorises, where [batch, width] gives a few scalar statements per sample;
  * <li>large layers with at least {@value #KERNEL_MIN_UNITS} units: calls to a runtime
  *     {@code DenseKernel} kept in a field, which blocks the products so that C2 vectorises them and
  *     splits them over the network's {@code parallel} threads by output (deterministically);
@@ -68,9 +72,20 @@ public final class DenseEmitter extends LayerEmitter {
     }
 
     private static boolean unrolled(LayerCode code) {
-        int in = code.layer().inputWidth();
-        int out = code.outputWidth();
+        return unrolled(code.layer().inputWidth(), code.outputWidth());
+    }
+
+    private static boolean unrolled(int in, int out) {
         return in * out <= UNROLL_LIMIT && in <= UNROLL_MAX_SIDE && out <= UNROLL_MAX_SIDE;
+    }
+
+    /** Unrolled layers are written for either layout, the others for {@link Layout#SAMPLES} only. */
+    @Override
+    public List<Layout> layouts(LayerSpec layer) {
+        if (unrolled(layer.inputWidth(), layer.intValue("units"))) {
+            return List.of(Layout.FEATURES, Layout.SAMPLES);
+        }
+        return List.of(Layout.SAMPLES);
     }
 
     private static boolean kernelized(LayerCode code) {
@@ -96,6 +111,9 @@ public final class DenseEmitter extends LayerEmitter {
         if (kernelized(code)) {
             return CodeBlock.of("$N.forward(parallel, $N, params, $N, batch);\n", code.kernel(), code.input(),
                     code.output());
+        }
+        if (code.layout() == Layout.FEATURES) {
+            return forwardFeatures(code);
         }
         CodeBlock.Builder c = CodeBlock.builder()
                 .addStatement("final float[] x = $N", code.input())
@@ -139,6 +157,9 @@ public final class DenseEmitter extends LayerEmitter {
             return CodeBlock.of("$N.backward(parallel, $N, $N, params, $L, $L, batch);\n", code.kernel(), code.input(),
                     code.outputGradient(), code.parameterGradients() ? "grads" : "null",
                     code.inputGradients() ? code.inputGradient() : "null");
+        }
+        if (code.layout() == Layout.FEATURES) {
+            return backwardFeatures(code);
         }
         CodeBlock.Builder c = CodeBlock.builder();
         c.addStatement("final float[] dy = $N", code.outputGradient());
@@ -227,6 +248,107 @@ public final class DenseEmitter extends LayerEmitter {
             }
         }
         return c.endControlFlow().build();
+    }
+
+    /**
+     * An unrolled layer's forward pass in {@link Layout#FEATURES}: per output, one loop over the batch.
+     * The sums are the same expressions, in the same order, as in {@link Layout#SAMPLES}, so the two
+     * layouts give the same floats.
+     */
+    private static CodeBlock forwardFeatures(LayerCode code) {
+        int in = code.layer().inputWidth();
+        int out = code.outputWidth();
+        CodeBlock.Builder c = CodeBlock.builder();
+        loadRows(c, "x", code.input(), in);
+        c.addStatement("final float[] p = params");
+        loadParameters(c, code, true);
+        for (int o = 0; o < out; o++) {
+            CodeBlock.Builder sum = CodeBlock.builder().add("bias$L", o);
+            for (int i = 0; i < in; i++) {
+                sum.add(" + x$L[b] * w$L_$L", i, i, o);
+            }
+            c.addStatement("final float[] y$L = $N[$L]", o, code.output(), o)
+                    .beginControlFlow("for (int b = 0; b < batch; b++)")
+                    .addStatement("y$L[b] = $L", o, sum.build())
+                    .endControlFlow();
+        }
+        return c.build();
+    }
+
+    /**
+     * An unrolled layer's backward pass in {@link Layout#FEATURES}: the input gradient is one
+     * vectorised loop over the batch per input; the parameter gradients are sums over the batch, one
+     * scalar loop with every sum in a local (as in {@link Layout#SAMPLES}: C2 vectorises a float sum
+     * only in its exact order, which is slower than scalar code).
+     */
+    private static CodeBlock backwardFeatures(LayerCode code) {
+        int in = code.layer().inputWidth();
+        int out = code.outputWidth();
+        int w = code.tensorOffset("weight");
+        int bias = code.tensorOffset("bias");
+        CodeBlock.Builder c = CodeBlock.builder();
+        loadRows(c, "dy", code.outputGradient(), out);
+        // The input gradient first, so that its weights are dead before the parameter-gradient loop,
+        // which needs a register for every sum: the other way round, a 5 x 5 layer's backward pass
+        // over 500 samples took 4.3 us of CPU instead of 2.6.
+        if (code.inputGradients()) {
+            c.addStatement("final float[] p = params");
+            loadParameters(c, code, false);
+            for (int i = 0; i < in; i++) {
+                CodeBlock.Builder sum = CodeBlock.builder();
+                for (int o = 0; o < out; o++) {
+                    sum.add(o == 0 ? "w$L_$L * dy$L[b]" : " + w$L_$L * dy$L[b]", i, o, o);
+                }
+                c.addStatement("final float[] dx$L = $N[$L]", i, code.inputGradient(), i)
+                        .beginControlFlow("for (int b = 0; b < batch; b++)")
+                        .addStatement("dx$L[b] = $L", i, sum.build())
+                        .endControlFlow();
+            }
+        }
+        if (code.parameterGradients()) {
+            loadRows(c, "x", code.input(), in);
+            c.addStatement("final float[] g = grads");
+            for (int o = 0; o < out; o++) {
+                c.addStatement("float gBias$L = 0f", o);
+            }
+            for (int i = 0; i < in; i++) {
+                for (int o = 0; o < out; o++) {
+                    c.addStatement("float gW$L_$L = 0f", i, o);
+                }
+            }
+            c.beginControlFlow("for (int b = 0; b < batch; b++)");
+            for (int o = 0; o < out; o++) {
+                c.addStatement("final float d$L = dy$L[b]", o, o);
+            }
+            for (int i = 0; i < in; i++) {
+                c.addStatement("final float v$L = x$L[b]", i, i);
+            }
+            for (int o = 0; o < out; o++) {
+                c.addStatement("gBias$L += d$L", o, o);
+            }
+            for (int i = 0; i < in; i++) {
+                for (int o = 0; o < out; o++) {
+                    c.addStatement("gW$L_$L += v$L * d$L", i, o, i, o);
+                }
+            }
+            c.endControlFlow();
+            for (int o = 0; o < out; o++) {
+                c.addStatement("g[$L] += gBias$L", bias + o, o);
+            }
+            for (int i = 0; i < in; i++) {
+                for (int o = 0; o < out; o++) {
+                    c.addStatement("g[$L] += gW$L_$L", w + i * out + o, i, o);
+                }
+            }
+        }
+        return c.build();
+    }
+
+    /** {@code final float[] x0 = rows[0]; ...}: the feature arrays of a {@link Layout#FEATURES} buffer. */
+    private static void loadRows(CodeBlock.Builder c, String prefix, String rows, int n) {
+        for (int k = 0; k < n; k++) {
+            c.addStatement("final float[] $L$L = $N[$L]", prefix, k, rows, k);
+        }
     }
 
     /**

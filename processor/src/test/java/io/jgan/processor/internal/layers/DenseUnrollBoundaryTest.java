@@ -2,6 +2,7 @@ package io.jgan.processor.internal.layers;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import io.jgan.processor.testing.Specs;
@@ -68,6 +69,52 @@ class DenseUnrollBoundaryTest {
         assertEquals(unrolled, isUnrolled(Specs.methodSource(generator, "private void boundaryBackward(")));
         assertEquals(unrolled, isUnrolled(Specs.methodSource(discriminator, "private void firstBackwardParameters(")));
         assertEquals(unrolled, isUnrolled(Specs.methodSource(discriminator, "private void firstBackwardInput(")));
+    }
+
+    /**
+     * The largest unrolled layers in the FEATURES layout: the same {@code in x out} layer between
+     * one value in and one out, so that every layer is unrolled and the network keeps one array per
+     * feature.
+     */
+    @ParameterizedTest(name = "{0} x {1} weights, one array per feature")
+    @CsvSource({"32, 4", "4, 32", "16, 8", "8, 16"})
+    void featureLayoutStaysUnderTheJitLimit(int in, int out) {
+        String narrow = """
+                package test;
+                import io.jgan.annotations.*;
+                public interface Narrow {
+                    @Generator
+                    interface G {
+                        @Noise(size = 1)
+                        void noise();
+                        @Dense(units = %1$d)
+                        void before();
+                        @Dense(units = %2$d)
+                        void boundary();
+                        @Dense(units = 1)
+                        void out();
+                    }
+                    @Discriminator(inputSize = 1)
+                    interface D {
+                        @Dense(units = %1$d)
+                        void first();
+                        @Dense(units = %2$d)
+                        void boundary();
+                        @Dense(units = 1)
+                        void out();
+                    }
+                }
+                """.formatted(in, out);
+        Compilation compilation = Specs.compile(Specs.source("test.Narrow", narrow));
+        assertThat(compilation).succeededWithoutWarnings();
+
+        Specs.assertNoHugeMethods(compilation);
+        for (String network : new String[] {"test.Narrow_Generator", "test.Narrow_Discriminator"}) {
+            String source = Specs.generatedSource(compilation, network);
+            assertTrue(source.contains("private final float[][] boundaryOut;"), network + " is not in FEATURES");
+            assertTrue(isUnrolled(Specs.methodSource(source, "private void boundaryForward(")));
+            assertTrue(isUnrolled(Specs.methodSource(source, "private void boundaryBackward(")));
+        }
     }
 
     /** Unrolled code has only the loop over the batch; looped code also loops over inputs. */
