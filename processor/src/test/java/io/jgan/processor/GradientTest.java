@@ -377,7 +377,11 @@ class GradientTest {
         checkSpec(spec);
     }
 
-    /** Both layouts compute the same sums in the same order: the same floats, bit for bit. */
+    /**
+     * Both layouts compute the same sums in the same order: the same floats, bit for bit. With the
+     * Vector API the feature layout's parameter gradients are dot products in another order: then
+     * the values and input gradients must still be identical, the parameter gradients close.
+     */
     @Test
     void featureAndSampleLayoutsGiveTheSameFloats() {
         CompiledSpec features = CompiledSpec.compile("test.Narrow", narrow("Narrow", ""));
@@ -403,7 +407,15 @@ class GradientTest {
             g[v].backward();
             results[v] = concat(fake, score, d[v].gradients(), Arrays.copyOf(dx, BATCH), g[v].gradients());
         }
-        assertArrayEquals(results[1], results[0]);
+        if (!io.jgan.runtime.kernel.BatchSums.vectorised()) {
+            assertArrayEquals(results[1], results[0]);
+        } else {
+            int exact = 2 * BATCH;
+            assertArrayEquals(Arrays.copyOf(results[1], exact), Arrays.copyOf(results[0], exact));
+            for (int k = exact; k < results[0].length; k++) {
+                assertEquals(results[1][k], results[0][k], 1e-6 * (1 + Math.abs(results[1][k])), "element " + k);
+            }
+        }
     }
 
     private static float[] concat(float[]... parts) {

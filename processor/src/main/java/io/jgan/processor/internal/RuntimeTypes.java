@@ -17,6 +17,7 @@ public final class RuntimeTypes {
     public static final ClassName RNG = ClassName.get(PACKAGE, "Rng");
     public static final ClassName INIT = ClassName.get(PACKAGE, "Init");
     public static final ClassName DENSE_KERNEL = ClassName.get(PACKAGE + ".kernel", "DenseKernel");
+    public static final ClassName BATCH_SUMS = ClassName.get(PACKAGE + ".kernel", "BatchSums");
     public static final ClassName ACTIVATIONS = ClassName.get(PACKAGE, "Activations");
     public static final ClassName DROPOUT_MASK = ClassName.get(PACKAGE, "DropoutMask");
 }

@@ -33,7 +33,7 @@ public final class Simd {
             return "dense kernels: Vector API, " + VectorProducts.LANES + " floats per vector";
         }
         if (!moduleResolved()) {
-            return "dense kernels: auto-vectorised; about 2x faster with java --add-modules " + MODULE;
+            return "dense kernels: auto-vectorised; faster with java --add-modules " + MODULE;
         }
         if (Boolean.getBoolean("jgan.vector") || System.getProperty("jgan.vector") == null) {
             return "dense kernels: auto-vectorised (vectors narrower than 8 floats here)";

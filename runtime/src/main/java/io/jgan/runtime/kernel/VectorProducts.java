@@ -1,7 +1,6 @@
 package io.jgan.runtime.kernel;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -75,14 +74,24 @@ final class VectorProducts {
                 block1x4(a, aAt + r * aRow, aK, b, bAt + col, bK, c, cAt + r * cRow + col, n);
             }
         }
-        for (; col < col1; col += LANES) {
-            VectorMask<Float> m = S.indexInRange(col, col1);
+        for (; col + LANES <= col1; col += LANES) {
             int r = 0;
             for (; r + 5 <= rows; r += 5) {
-                block5x1(a, aAt + r * aRow, aRow, aK, b, bAt + col, bK, c, cAt + r * cRow + col, cRow, n, m);
+                block5x1(a, aAt + r * aRow, aRow, aK, b, bAt + col, bK, c, cAt + r * cRow + col, cRow, n);
             }
             for (; r < rows; r++) {
-                block1x1(a, aAt + r * aRow, aK, b, bAt + col, bK, c, cAt + r * cRow + col, n, m);
+                block1x1(a, aAt + r * aRow, aK, b, bAt + col, bK, c, cAt + r * cRow + col, n);
+            }
+        }
+        // The last columns, fewer than a vector, one by one: masked vector loads and stores are not
+        // compiled to vector instructions in JDK 17 (they run about 50 times slower).
+        for (; col < col1; col++) {
+            for (int r = 0; r < rows; r++) {
+                float s = c[cAt + r * cRow + col];
+                for (int k = 0, ak = aAt + r * aRow, bk = bAt + col; k < n; k++, ak += aK, bk += bK) {
+                    s = Math.fma(a[ak], b[bk], s);
+                }
+                c[cAt + r * cRow + col] = s;
             }
         }
     }
@@ -173,37 +182,36 @@ final class VectorProducts {
         s3.intoArray(c, cAt + 3 * l);
     }
 
-    /** Five rows by one vector, masked: the columns left after the panels. */
+    /** Five rows by one vector: the columns left after the panels. */
     private static void block5x1(float[] a, int aAt, int aRow, int aK, float[] b, int bAt, int bK, float[] c,
-            int cAt, int cRow, int n, VectorMask<Float> m) {
-        FloatVector s0 = FloatVector.fromArray(S, c, cAt, m);
-        FloatVector s1 = FloatVector.fromArray(S, c, cAt + cRow, m);
-        FloatVector s2 = FloatVector.fromArray(S, c, cAt + 2 * cRow, m);
-        FloatVector s3 = FloatVector.fromArray(S, c, cAt + 3 * cRow, m);
-        FloatVector s4 = FloatVector.fromArray(S, c, cAt + 4 * cRow, m);
+            int cAt, int cRow, int n) {
+        FloatVector s0 = load(c, cAt);
+        FloatVector s1 = load(c, cAt + cRow);
+        FloatVector s2 = load(c, cAt + 2 * cRow);
+        FloatVector s3 = load(c, cAt + 3 * cRow);
+        FloatVector s4 = load(c, cAt + 4 * cRow);
         for (int k = 0, ak = aAt, bk = bAt; k < n; k++, ak += aK, bk += bK) {
-            FloatVector w = FloatVector.fromArray(S, b, bk, m);
+            FloatVector w = load(b, bk);
             s0 = w.fma(FloatVector.broadcast(S, a[ak]), s0);
             s1 = w.fma(FloatVector.broadcast(S, a[ak + aRow]), s1);
             s2 = w.fma(FloatVector.broadcast(S, a[ak + 2 * aRow]), s2);
             s3 = w.fma(FloatVector.broadcast(S, a[ak + 3 * aRow]), s3);
             s4 = w.fma(FloatVector.broadcast(S, a[ak + 4 * aRow]), s4);
         }
-        s0.intoArray(c, cAt, m);
-        s1.intoArray(c, cAt + cRow, m);
-        s2.intoArray(c, cAt + 2 * cRow, m);
-        s3.intoArray(c, cAt + 3 * cRow, m);
-        s4.intoArray(c, cAt + 4 * cRow, m);
+        s0.intoArray(c, cAt);
+        s1.intoArray(c, cAt + cRow);
+        s2.intoArray(c, cAt + 2 * cRow);
+        s3.intoArray(c, cAt + 3 * cRow);
+        s4.intoArray(c, cAt + 4 * cRow);
     }
 
-    /** One row by one vector, masked. */
-    private static void block1x1(float[] a, int aAt, int aK, float[] b, int bAt, int bK, float[] c, int cAt, int n,
-            VectorMask<Float> m) {
-        FloatVector s = FloatVector.fromArray(S, c, cAt, m);
+    /** One row by one vector. */
+    private static void block1x1(float[] a, int aAt, int aK, float[] b, int bAt, int bK, float[] c, int cAt, int n) {
+        FloatVector s = load(c, cAt);
         for (int k = 0, ak = aAt, bk = bAt; k < n; k++, ak += aK, bk += bK) {
-            s = FloatVector.fromArray(S, b, bk, m).fma(FloatVector.broadcast(S, a[ak]), s);
+            s = load(b, bk).fma(FloatVector.broadcast(S, a[ak]), s);
         }
-        s.intoArray(c, cAt, m);
+        s.intoArray(c, cAt);
     }
 
     /**
@@ -234,8 +242,11 @@ final class VectorProducts {
             int r = 0;
             for (; r + 4 <= rows; r += 4) {
                 dots4x4(u, uAt + r * uRow, uRow, v, vAt + q * vRow, vRow, n, lanes);
+                final int full = n - n % LANES;
                 for (int i = 0; i < 16; i++) {
-                    d[dAt + (r + i / 4) * dRow + q + i % 4] = sumLanes(lanes, i * LANES);
+                    final int ur = uAt + (r + i / 4) * uRow;
+                    final int vq = vAt + (q + i % 4) * vRow;
+                    d[dAt + (r + i / 4) * dRow + q + i % 4] = sumLanes(lanes, i * LANES) + tail(u, ur, v, vq, full, n);
                 }
             }
             for (; r < rows; r++) {
@@ -288,34 +299,6 @@ final class VectorProducts {
             s23 = x2.fma(w, s23);
             s33 = x3.fma(w, s33);
         }
-        if (full < n) {
-            // The same step on the last, partial vector (the masked-off lanes read as zeros).
-            VectorMask<Float> m = S.indexInRange(full, n);
-            FloatVector x0 = FloatVector.fromArray(S, u, uAt + full, m);
-            FloatVector x1 = FloatVector.fromArray(S, u, u1 + full, m);
-            FloatVector x2 = FloatVector.fromArray(S, u, u2 + full, m);
-            FloatVector x3 = FloatVector.fromArray(S, u, u3 + full, m);
-            FloatVector w = FloatVector.fromArray(S, v, vAt + full, m);
-            s00 = x0.fma(w, s00);
-            s10 = x1.fma(w, s10);
-            s20 = x2.fma(w, s20);
-            s30 = x3.fma(w, s30);
-            w = FloatVector.fromArray(S, v, v1 + full, m);
-            s01 = x0.fma(w, s01);
-            s11 = x1.fma(w, s11);
-            s21 = x2.fma(w, s21);
-            s31 = x3.fma(w, s31);
-            w = FloatVector.fromArray(S, v, v2 + full, m);
-            s02 = x0.fma(w, s02);
-            s12 = x1.fma(w, s12);
-            s22 = x2.fma(w, s22);
-            s32 = x3.fma(w, s32);
-            w = FloatVector.fromArray(S, v, v3 + full, m);
-            s03 = x0.fma(w, s03);
-            s13 = x1.fma(w, s13);
-            s23 = x2.fma(w, s23);
-            s33 = x3.fma(w, s33);
-        }
         final int l = LANES;
         s00.intoArray(lanes, 0);
         s01.intoArray(lanes, l);
@@ -337,13 +320,22 @@ final class VectorProducts {
 
     /** One dot product of two rows of {@code n} floats, in the same order as {@link #dots4x4}. */
     private static float dot(float[] u, int uAt, float[] v, int vAt, int n, float[] lanes) {
+        final int full = n - n % LANES;
         FloatVector s = FloatVector.zero(S);
-        for (int k = 0; k < n; k += LANES) {
-            VectorMask<Float> m = S.indexInRange(k, n);
-            s = FloatVector.fromArray(S, u, uAt + k, m).fma(FloatVector.fromArray(S, v, vAt + k, m), s);
+        for (int k = 0; k < full; k += LANES) {
+            s = load(u, uAt + k).fma(load(v, vAt + k), s);
         }
         s.intoArray(lanes, 0);
-        return sumLanes(lanes, 0);
+        return sumLanes(lanes, 0) + tail(u, uAt, v, vAt, full, n);
+    }
+
+    /** {@code sum_k u[uAt + k] v[vAt + k]} for k in [from, n), in order: the part of a dot product after its last full vector. */
+    private static float tail(float[] u, int uAt, float[] v, int vAt, int from, int n) {
+        float s = 0f;
+        for (int k = from; k < n; k++) {
+            s = Math.fma(u[uAt + k], v[vAt + k], s);
+        }
+        return s;
     }
 
     /**
@@ -358,15 +350,72 @@ final class VectorProducts {
         return s;
     }
 
+    /**
+     * {@code sum_k u[k] v[k]} for {@code k < n} ({@code lanes}: scratch of {@link #LANES} floats): four vectors of partial sums (so that the
+     * multiply-adds overlap), added together, then their lanes summed as a fixed tree.
+     */
+    static float dot(float[] u, float[] v, int n, float[] lanes) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int k = 0;
+        for (; k + 4 * LANES <= n; k += 4 * LANES) {
+            s0 = load(u, k).fma(load(v, k), s0);
+            s1 = load(u, k + LANES).fma(load(v, k + LANES), s1);
+            s2 = load(u, k + 2 * LANES).fma(load(v, k + 2 * LANES), s2);
+            s3 = load(u, k + 3 * LANES).fma(load(v, k + 3 * LANES), s3);
+        }
+        for (; k + LANES <= n; k += LANES) {
+            s0 = load(u, k).fma(load(v, k), s0);
+        }
+        return sumTree(s0.add(s1).add(s2.add(s3)), lanes) + tail(u, 0, v, 0, k, n);
+    }
+
+    /** {@code sum_k u[k]} for {@code k < n}, as {@link #dot} does it. */
+    static float sum(float[] u, int n, float[] lanes) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int k = 0;
+        for (; k + 4 * LANES <= n; k += 4 * LANES) {
+            s0 = s0.add(load(u, k));
+            s1 = s1.add(load(u, k + LANES));
+            s2 = s2.add(load(u, k + 2 * LANES));
+            s3 = s3.add(load(u, k + 3 * LANES));
+        }
+        for (; k + LANES <= n; k += LANES) {
+            s0 = s0.add(load(u, k));
+        }
+        float tail = 0f;
+        for (; k < n; k++) {
+            tail += u[k];
+        }
+        return sumTree(s0.add(s1).add(s2.add(s3)), lanes) + tail;
+    }
+
+    /** The lanes of {@code v} summed pairwise, neighbours first: a short chain of dependent additions. */
+    private static float sumTree(FloatVector v, float[] lanes) {
+        v.intoArray(lanes, 0);
+        for (int width = LANES; width > 1; width /= 2) {
+            for (int i = 0; i < width / 2; i++) {
+                lanes[i] = lanes[2 * i] + lanes[2 * i + 1];
+            }
+        }
+        return lanes[0];
+    }
+
     /** {@code c += sum_b rows} of {@code rows} rows of {@code width} floats from {@code at} in {@code src}, stride {@code row}. */
     static void addColumnSums(float[] src, int at, int row, int rows, float[] c, int cAt, int width) {
-        for (int col = 0; col < width; col += LANES) {
-            VectorMask<Float> m = S.indexInRange(col, width);
-            FloatVector s = FloatVector.fromArray(S, c, cAt + col, m);
+        int col = 0;
+        for (; col + LANES <= width; col += LANES) {
+            FloatVector s = load(c, cAt + col);
             for (int r = 0; r < rows; r++) {
-                s = s.add(FloatVector.fromArray(S, src, at + r * row + col, m));
+                s = s.add(load(src, at + r * row + col));
             }
-            s.intoArray(c, cAt + col, m);
+            s.intoArray(c, cAt + col);
+        }
+        for (; col < width; col++) {
+            float s = c[cAt + col];
+            for (int r = 0; r < rows; r++) {
+                s += src[at + r * row + col];
+            }
+            c[cAt + col] = s;
         }
     }
 

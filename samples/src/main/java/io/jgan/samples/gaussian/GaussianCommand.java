@@ -207,6 +207,7 @@ public final class GaussianCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
+            System.out.println("jgan: " + io.jgan.runtime.kernel.Simd.describe());
             double[] jgan = measureJgan(rounds, epochs);
             double jganMillis = jgan[0];
             System.out.printf(Locale.ROOT, "jgan: %.4f ms per epoch (median of %d rounds of %d epochs; %.4f ms of CPU"

@@ -277,9 +277,10 @@ public final class DenseEmitter extends LayerEmitter {
 
     /**
      * An unrolled layer's backward pass in {@link Layout#FEATURES}: the input gradient is one
-     * vectorised loop over the batch per input; the parameter gradients are sums over the batch, one
-     * scalar loop with every sum in a local (as in {@link Layout#SAMPLES}: C2 vectorises a float sum
-     * only in its exact order, which is slower than scalar code).
+     * vectorised loop over the batch per input; the parameter gradients are sums over the batch:
+     * with the Vector API, dot products in the runtime's {@code BatchSums}; without it, one scalar
+     * loop with every sum in a local (C2 vectorises a float sum only in its exact order, which is
+     * slower than scalar code).
      */
     private static CodeBlock backwardFeatures(LayerCode code) {
         int in = code.layer().inputWidth();
@@ -306,6 +307,11 @@ public final class DenseEmitter extends LayerEmitter {
             }
         }
         if (code.parameterGradients()) {
+            // Sums over the batch: C2 leaves them scalar, the Vector API (if the JVM has it) does not.
+            c.beginControlFlow("if ($T.vectorised())", RuntimeTypes.BATCH_SUMS)
+                    .addStatement("$T.dense($N, $N, grads, $L, $L, batch)", RuntimeTypes.BATCH_SUMS, code.input(),
+                            code.outputGradient(), w, bias)
+                    .nextControlFlow("else");
             loadRows(c, "x", code.input(), in);
             c.addStatement("final float[] g = grads");
             for (int o = 0; o < out; o++) {
@@ -340,6 +346,7 @@ public final class DenseEmitter extends LayerEmitter {
                     c.addStatement("g[$L] += gW$L_$L", w + i * out + o, i, o);
                 }
             }
+            c.endControlFlow();
         }
         return c.build();
     }
