@@ -192,6 +192,11 @@ public final class ImageGan {
         }
     }
 
+    /** Which dense kernels this JVM runs: they round differently, so a checkpoint records them. */
+    private static String kernels() {
+        return io.jgan.runtime.kernel.Simd.enabled() ? "Vector API" : "auto-vectorised";
+    }
+
     private void restore(Checkpoint c) throws CheckpointException {
         String source = c.source();
         c.checkArchitecture(generator, discriminator);
@@ -208,6 +213,12 @@ public final class ImageGan {
         if (progress.length != 3 || progress[1] != data.batchesPerEpoch() || progress[2] != data.samples()) {
             throw new CheckpointException(source + ": trained on data of another size (" + Arrays.toString(progress)
                     + "; now " + data.samples() + " images, " + data.batchesPerEpoch() + " batches per epoch)");
+        }
+        if (c.has("run.kernels") && !c.getString("run.kernels").equals(kernels())) {
+            // Still a valid continuation, but not the bit-for-bit one a resume promises.
+            out.println("note: " + source + " was trained on the " + c.getString("run.kernels")
+                    + " dense kernels, this JVM runs the " + kernels() + " ones: the run continues, but will not match"
+                    + " an uninterrupted one bit for bit (" + io.jgan.runtime.kernel.Simd.describe() + ")");
         }
         float[] savedLog = c.getFloats("log");
         if (savedLog.length % LOG_COLUMNS != 0) {
@@ -421,6 +432,7 @@ public final class ImageGan {
         c.put("run.model", settings.model().name());
         c.put("run.seed", new long[] {settings.seed()});
         c.put("run.smooth", Boolean.toString(settings.smooth()));
+        c.put("run.kernels", kernels());
         c.put("run.progress", new int[] {epochsDone, data.batchesPerEpoch(), data.samples()});
         c.put("log", logRows());
         return c;

@@ -147,4 +147,20 @@ class ImageGanTest {
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8)));
         assertTrue(e.getMessage().contains("seed 3") && e.getMessage().contains("seed 4"), e.getMessage());
     }
+
+    /** Both kernel paths are valid, but they round differently: resuming on the other one says so. */
+    @Test
+    void resumingOnOtherKernelsSaysItWillNotMatchBitForBit() throws Exception {
+        Path out = dir.resolve("run");
+        gan(TINY, out, 1, false).run();
+        Path file = out.resolve("checkpoint.jgan");
+        io.jgan.runtime.io.Checkpoint c = io.jgan.runtime.io.Checkpoint.read(file);
+        c.put("run.kernels", "other");
+        c.write(file);
+        ByteArrayOutputStream text = new ByteArrayOutputStream();
+        new ImageGan(new ImageGan.Settings(TINY, 3, true, 2, 2, out, true), images(), 8, 8,
+                new PrintStream(text, true, StandardCharsets.UTF_8)).run();
+        String printed = text.toString(StandardCharsets.UTF_8);
+        assertTrue(printed.contains("trained on the other dense kernels") && printed.contains("bit for bit"), printed);
+    }
 }
