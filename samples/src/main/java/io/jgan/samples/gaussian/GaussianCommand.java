@@ -194,7 +194,8 @@ public final class GaussianCommand implements Runnable {
     @Command(name = "bench", mixinStandardHelpOptions = true,
             description = {"Times training epochs (20 D + 20 G steps of batch 500) of the seed's Gaussian GAN in jgan and,",
                 "if /usr/bin/python3 has torch, of bench/torch_gaussian.py in this one invocation (1 thread,",
-                "OPENBLAS_NUM_THREADS=1). Last line: jgan_ms=... torch_ms=... ratio=..."})
+                "OPENBLAS_NUM_THREADS=1). Last line: jgan_ms=... torch_ms=... ratio=...",
+                "Run java with --add-modules jdk.incubator.vector for the Vector API sums (faster gradients)."})
     public static final class Bench implements Callable<Integer> {
         @Option(names = "--rounds", defaultValue = "7", description = "Timed rounds; the median is reported. Default: ${DEFAULT-VALUE}.")
         int rounds;

@@ -29,7 +29,8 @@ final class ImagesBench {
             description = {"Times training steps of the image GAN (batch 100, random stand-in images) in jgan at 1 and 2",
                 "threads, and the 100x784 by 784x1024 dense forward product; then, if /usr/bin/python3 has torch, the",
                 "same GAN and product in PyTorch at 1 and 2 threads (its faster is compared), in this one invocation.",
-                "Last line: jgan_ms=... torch_ms=... ratio=... gflops=... torch_gflops=... (ratio = torch_ms / jgan_ms)"})
+                "Last line: jgan_ms=... torch_ms=... ratio=... gflops=... torch_gflops=... (ratio = torch_ms / jgan_ms)",
+                "Run java with --add-modules jdk.incubator.vector for the fast (Vector API) dense kernels."})
     public static final class Bench implements Callable<Integer> {
         @Option(names = "--steps", defaultValue = "100", description = "Timed jgan steps per thread count. Default: ${DEFAULT-VALUE}.")
         int steps;
