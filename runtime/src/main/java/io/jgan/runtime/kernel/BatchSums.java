@@ -8,7 +8,7 @@ package io.jgan.runtime.kernel;
  * <p>C2 does not vectorise a float sum (it would change the order of the additions), so without
  * the Vector API generated code does these sums itself, in one unrolled loop over the batch with
  * every sum in a register. With it ({@link Simd}, {@link #vectorised()}) each sum is a dot product,
- * 16 lanes at a time: about four times faster. The order of the additions is fixed either way, so
+ * 16 lanes at a time (the Gaussian sample's epoch: 0.317 to 0.278 ms). The order of the additions is fixed either way, so
  * results are reproducible for a given path.
  */
 public final class BatchSums {
