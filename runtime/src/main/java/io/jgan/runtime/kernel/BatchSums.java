@@ -50,7 +50,7 @@ public final class BatchSums {
         }
         for (int i = 0; i < in; i++) {
             for (int o = 0; o < out; o++) {
-                grads[weight + i * out + o] += VectorProducts.dot(x[i], dy[o], batch, lanes);
+                grads[weight + i * out + o] += VectorProducts.dot(x[i], 0, dy[o], 0, batch, lanes);
             }
         }
     }

@@ -35,10 +35,10 @@ public final class Simd {
         if (!moduleResolved()) {
             return "dense kernels: auto-vectorised; faster with java --add-modules " + MODULE;
         }
-        if (Boolean.getBoolean("jgan.vector") || System.getProperty("jgan.vector") == null) {
-            return "dense kernels: auto-vectorised (vectors narrower than 8 floats here)";
+        if ("false".equals(System.getProperty("jgan.vector"))) {
+            return "dense kernels: auto-vectorised (-Djgan.vector=false)";
         }
-        return "dense kernels: auto-vectorised (-Djgan.vector=false)";
+        return "dense kernels: auto-vectorised (vectors narrower than 8 floats here)";
     }
 
     private static boolean moduleResolved() {

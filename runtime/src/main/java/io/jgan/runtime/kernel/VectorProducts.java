@@ -318,15 +318,25 @@ final class VectorProducts {
         s33.intoArray(lanes, 15 * l);
     }
 
-    /** One dot product of two rows of {@code n} floats, in the same order as {@link #dots4x4}. */
-    private static float dot(float[] u, int uAt, float[] v, int vAt, int n, float[] lanes) {
-        final int full = n - n % LANES;
-        FloatVector s = FloatVector.zero(S);
-        for (int k = 0; k < full; k += LANES) {
-            s = load(u, uAt + k).fma(load(v, vAt + k), s);
+    /**
+     * {@code sum_k u[uAt + k] v[vAt + k]} for {@code k < n} ({@code lanes}: scratch of
+     * {@link #LANES} floats): four vectors of partial sums, so that the multiply-adds overlap, added
+     * together; their lanes summed ({@link #sumLanes}), then the last floats, fewer than a vector.
+     */
+    static float dot(float[] u, int uAt, float[] v, int vAt, int n, float[] lanes) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int k = 0;
+        for (; k + 4 * LANES <= n; k += 4 * LANES) {
+            s0 = load(u, uAt + k).fma(load(v, vAt + k), s0);
+            s1 = load(u, uAt + k + LANES).fma(load(v, vAt + k + LANES), s1);
+            s2 = load(u, uAt + k + 2 * LANES).fma(load(v, vAt + k + 2 * LANES), s2);
+            s3 = load(u, uAt + k + 3 * LANES).fma(load(v, vAt + k + 3 * LANES), s3);
         }
-        s.intoArray(lanes, 0);
-        return sumLanes(lanes, 0) + tail(u, uAt, v, vAt, full, n);
+        for (; k + LANES <= n; k += LANES) {
+            s0 = load(u, uAt + k).fma(load(v, vAt + k), s0);
+        }
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        return sumLanes(lanes, 0) + tail(u, uAt, v, vAt, k, n);
     }
 
     /** {@code sum_k u[uAt + k] v[vAt + k]} for k in [from, n), in order: the part of a dot product after its last full vector. */
@@ -339,8 +349,10 @@ final class VectorProducts {
     }
 
     /**
-     * The lanes at {@code at} summed left to right. Not {@code reduceLanes}: its order is left to
-     * the implementation and may differ between the interpreter and compiled code.
+     * The {@link #LANES} floats at {@code at} summed left to right. Not {@code reduceLanes}: its
+     * order is left to the implementation and may differ between the interpreter and compiled code.
+     * (A pairwise tree, with shorter chains of dependent additions, measured twice as slow in the
+     * input gradient, which sums 16 vectors per block.)
      */
     private static float sumLanes(float[] lanes, int at) {
         float s = lanes[at];
@@ -348,25 +360,6 @@ final class VectorProducts {
             s += lanes[at + i];
         }
         return s;
-    }
-
-    /**
-     * {@code sum_k u[k] v[k]} for {@code k < n} ({@code lanes}: scratch of {@link #LANES} floats): four vectors of partial sums (so that the
-     * multiply-adds overlap), added together, then their lanes summed as a fixed tree.
-     */
-    static float dot(float[] u, float[] v, int n, float[] lanes) {
-        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
-        int k = 0;
-        for (; k + 4 * LANES <= n; k += 4 * LANES) {
-            s0 = load(u, k).fma(load(v, k), s0);
-            s1 = load(u, k + LANES).fma(load(v, k + LANES), s1);
-            s2 = load(u, k + 2 * LANES).fma(load(v, k + 2 * LANES), s2);
-            s3 = load(u, k + 3 * LANES).fma(load(v, k + 3 * LANES), s3);
-        }
-        for (; k + LANES <= n; k += LANES) {
-            s0 = load(u, k).fma(load(v, k), s0);
-        }
-        return sumTree(s0.add(s1).add(s2.add(s3)), lanes) + tail(u, 0, v, 0, k, n);
     }
 
     /** {@code sum_k u[k]} for {@code k < n}, as {@link #dot} does it. */
@@ -386,18 +379,8 @@ final class VectorProducts {
         for (; k < n; k++) {
             tail += u[k];
         }
-        return sumTree(s0.add(s1).add(s2.add(s3)), lanes) + tail;
-    }
-
-    /** The lanes of {@code v} summed pairwise, neighbours first: a short chain of dependent additions. */
-    private static float sumTree(FloatVector v, float[] lanes) {
-        v.intoArray(lanes, 0);
-        for (int width = LANES; width > 1; width /= 2) {
-            for (int i = 0; i < width / 2; i++) {
-                lanes[i] = lanes[2 * i] + lanes[2 * i + 1];
-            }
-        }
-        return lanes[0];
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        return sumLanes(lanes, 0) + tail;
     }
 
     /** {@code c += sum_b rows} of {@code rows} rows of {@code width} floats from {@code at} in {@code src}, stride {@code row}. */
