@@ -23,6 +23,12 @@ import jdk.incubator.vector.VectorSpecies;
  *     the vector, so it is done as dot products of rows of dy and rows of W ({@link #dots}).
  * </ul>
  *
+ * <p><b>No vector leaves a method.</b> A {@code FloatVector} passed to or returned from a call
+ * that C2 does not inline becomes an object. So there are no helpers that take or return vectors
+ * (not even a one-line {@code load}: C2 compiled it on its own once, then declined to inline it at
+ * the kernels' cold call sites, and every accumulator load allocated), only calls of the JDK's own
+ * vector methods, which are force-inlined.
+ *
  * <p><b>Determinism.</b> Each result is one fused multiply-add chain in the order of the shared
  * dimension (dot products: per lane, then the lanes summed left to right), computed by one thread:
  * the same for any thread count, and the same interpreted or compiled, since a fused multiply-add
@@ -105,18 +111,36 @@ final class VectorProducts {
         final int c2 = c1 + cRow;
         final int c3 = c2 + cRow;
         final int c4 = c3 + cRow;
-        FloatVector s00 = load(c, c0), s01 = load(c, c0 + l), s02 = load(c, c0 + 2 * l), s03 = load(c, c0 + 3 * l);
-        FloatVector s10 = load(c, c1), s11 = load(c, c1 + l), s12 = load(c, c1 + 2 * l), s13 = load(c, c1 + 3 * l);
-        FloatVector s20 = load(c, c2), s21 = load(c, c2 + l), s22 = load(c, c2 + 2 * l), s23 = load(c, c2 + 3 * l);
-        FloatVector s30 = load(c, c3), s31 = load(c, c3 + l), s32 = load(c, c3 + 2 * l), s33 = load(c, c3 + 3 * l);
-        FloatVector s40 = load(c, c4), s41 = load(c, c4 + l), s42 = load(c, c4 + 2 * l), s43 = load(c, c4 + 3 * l);
+        FloatVector s00 = FloatVector.fromArray(S, c, c0);
+        FloatVector s01 = FloatVector.fromArray(S, c, c0 + l);
+        FloatVector s02 = FloatVector.fromArray(S, c, c0 + 2 * l);
+        FloatVector s03 = FloatVector.fromArray(S, c, c0 + 3 * l);
+        FloatVector s10 = FloatVector.fromArray(S, c, c1);
+        FloatVector s11 = FloatVector.fromArray(S, c, c1 + l);
+        FloatVector s12 = FloatVector.fromArray(S, c, c1 + 2 * l);
+        FloatVector s13 = FloatVector.fromArray(S, c, c1 + 3 * l);
+        FloatVector s20 = FloatVector.fromArray(S, c, c2);
+        FloatVector s21 = FloatVector.fromArray(S, c, c2 + l);
+        FloatVector s22 = FloatVector.fromArray(S, c, c2 + 2 * l);
+        FloatVector s23 = FloatVector.fromArray(S, c, c2 + 3 * l);
+        FloatVector s30 = FloatVector.fromArray(S, c, c3);
+        FloatVector s31 = FloatVector.fromArray(S, c, c3 + l);
+        FloatVector s32 = FloatVector.fromArray(S, c, c3 + 2 * l);
+        FloatVector s33 = FloatVector.fromArray(S, c, c3 + 3 * l);
+        FloatVector s40 = FloatVector.fromArray(S, c, c4);
+        FloatVector s41 = FloatVector.fromArray(S, c, c4 + l);
+        FloatVector s42 = FloatVector.fromArray(S, c, c4 + 2 * l);
+        FloatVector s43 = FloatVector.fromArray(S, c, c4 + 3 * l);
         final int a0 = aAt;
         final int a1 = a0 + aRow;
         final int a2 = a1 + aRow;
         final int a3 = a2 + aRow;
         final int a4 = a3 + aRow;
         for (int k = 0, ak = 0, bk = bAt; k < n; k++, ak += aK, bk += bK) {
-            FloatVector b0 = load(b, bk), b1 = load(b, bk + l), b2 = load(b, bk + 2 * l), b3 = load(b, bk + 3 * l);
+            FloatVector b0 = FloatVector.fromArray(S, b, bk);
+            FloatVector b1 = FloatVector.fromArray(S, b, bk + l);
+            FloatVector b2 = FloatVector.fromArray(S, b, bk + 2 * l);
+            FloatVector b3 = FloatVector.fromArray(S, b, bk + 3 * l);
             FloatVector v = FloatVector.broadcast(S, a[a0 + ak]);
             s00 = b0.fma(v, s00);
             s01 = b1.fma(v, s01);
@@ -168,13 +192,16 @@ final class VectorProducts {
     /** One row by four vectors, for the rows left after the blocks of five. */
     private static void block1x4(float[] a, int aAt, int aK, float[] b, int bAt, int bK, float[] c, int cAt, int n) {
         final int l = LANES;
-        FloatVector s0 = load(c, cAt), s1 = load(c, cAt + l), s2 = load(c, cAt + 2 * l), s3 = load(c, cAt + 3 * l);
+        FloatVector s0 = FloatVector.fromArray(S, c, cAt);
+        FloatVector s1 = FloatVector.fromArray(S, c, cAt + l);
+        FloatVector s2 = FloatVector.fromArray(S, c, cAt + 2 * l);
+        FloatVector s3 = FloatVector.fromArray(S, c, cAt + 3 * l);
         for (int k = 0, ak = aAt, bk = bAt; k < n; k++, ak += aK, bk += bK) {
             FloatVector v = FloatVector.broadcast(S, a[ak]);
-            s0 = load(b, bk).fma(v, s0);
-            s1 = load(b, bk + l).fma(v, s1);
-            s2 = load(b, bk + 2 * l).fma(v, s2);
-            s3 = load(b, bk + 3 * l).fma(v, s3);
+            s0 = FloatVector.fromArray(S, b, bk).fma(v, s0);
+            s1 = FloatVector.fromArray(S, b, bk + l).fma(v, s1);
+            s2 = FloatVector.fromArray(S, b, bk + 2 * l).fma(v, s2);
+            s3 = FloatVector.fromArray(S, b, bk + 3 * l).fma(v, s3);
         }
         s0.intoArray(c, cAt);
         s1.intoArray(c, cAt + l);
@@ -185,13 +212,13 @@ final class VectorProducts {
     /** Five rows by one vector: the columns left after the panels. */
     private static void block5x1(float[] a, int aAt, int aRow, int aK, float[] b, int bAt, int bK, float[] c,
             int cAt, int cRow, int n) {
-        FloatVector s0 = load(c, cAt);
-        FloatVector s1 = load(c, cAt + cRow);
-        FloatVector s2 = load(c, cAt + 2 * cRow);
-        FloatVector s3 = load(c, cAt + 3 * cRow);
-        FloatVector s4 = load(c, cAt + 4 * cRow);
+        FloatVector s0 = FloatVector.fromArray(S, c, cAt);
+        FloatVector s1 = FloatVector.fromArray(S, c, cAt + cRow);
+        FloatVector s2 = FloatVector.fromArray(S, c, cAt + 2 * cRow);
+        FloatVector s3 = FloatVector.fromArray(S, c, cAt + 3 * cRow);
+        FloatVector s4 = FloatVector.fromArray(S, c, cAt + 4 * cRow);
         for (int k = 0, ak = aAt, bk = bAt; k < n; k++, ak += aK, bk += bK) {
-            FloatVector w = load(b, bk);
+            FloatVector w = FloatVector.fromArray(S, b, bk);
             s0 = w.fma(FloatVector.broadcast(S, a[ak]), s0);
             s1 = w.fma(FloatVector.broadcast(S, a[ak + aRow]), s1);
             s2 = w.fma(FloatVector.broadcast(S, a[ak + 2 * aRow]), s2);
@@ -207,9 +234,9 @@ final class VectorProducts {
 
     /** One row by one vector. */
     private static void block1x1(float[] a, int aAt, int aK, float[] b, int bAt, int bK, float[] c, int cAt, int n) {
-        FloatVector s = load(c, cAt);
+        FloatVector s = FloatVector.fromArray(S, c, cAt);
         for (int k = 0, ak = aAt, bk = bAt; k < n; k++, ak += aK, bk += bK) {
-            s = load(b, bk).fma(FloatVector.broadcast(S, a[ak]), s);
+            s = FloatVector.fromArray(S, b, bk).fma(FloatVector.broadcast(S, a[ak]), s);
         }
         s.intoArray(c, cAt);
     }
@@ -274,26 +301,26 @@ final class VectorProducts {
                 s13 = s00, s20 = s00, s21 = s00, s22 = s00, s23 = s00, s30 = s00, s31 = s00, s32 = s00, s33 = s00;
         final int full = n - n % LANES;
         for (int k = 0; k < full; k += LANES) {
-            FloatVector x0 = load(u, uAt + k);
-            FloatVector x1 = load(u, u1 + k);
-            FloatVector x2 = load(u, u2 + k);
-            FloatVector x3 = load(u, u3 + k);
-            FloatVector w = load(v, vAt + k);
+            FloatVector x0 = FloatVector.fromArray(S, u, uAt + k);
+            FloatVector x1 = FloatVector.fromArray(S, u, u1 + k);
+            FloatVector x2 = FloatVector.fromArray(S, u, u2 + k);
+            FloatVector x3 = FloatVector.fromArray(S, u, u3 + k);
+            FloatVector w = FloatVector.fromArray(S, v, vAt + k);
             s00 = x0.fma(w, s00);
             s10 = x1.fma(w, s10);
             s20 = x2.fma(w, s20);
             s30 = x3.fma(w, s30);
-            w = load(v, v1 + k);
+            w = FloatVector.fromArray(S, v, v1 + k);
             s01 = x0.fma(w, s01);
             s11 = x1.fma(w, s11);
             s21 = x2.fma(w, s21);
             s31 = x3.fma(w, s31);
-            w = load(v, v2 + k);
+            w = FloatVector.fromArray(S, v, v2 + k);
             s02 = x0.fma(w, s02);
             s12 = x1.fma(w, s12);
             s22 = x2.fma(w, s22);
             s32 = x3.fma(w, s32);
-            w = load(v, v3 + k);
+            w = FloatVector.fromArray(S, v, v3 + k);
             s03 = x0.fma(w, s03);
             s13 = x1.fma(w, s13);
             s23 = x2.fma(w, s23);
@@ -327,13 +354,15 @@ final class VectorProducts {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int k = 0;
         for (; k + 4 * LANES <= n; k += 4 * LANES) {
-            s0 = load(u, uAt + k).fma(load(v, vAt + k), s0);
-            s1 = load(u, uAt + k + LANES).fma(load(v, vAt + k + LANES), s1);
-            s2 = load(u, uAt + k + 2 * LANES).fma(load(v, vAt + k + 2 * LANES), s2);
-            s3 = load(u, uAt + k + 3 * LANES).fma(load(v, vAt + k + 3 * LANES), s3);
+            s0 = FloatVector.fromArray(S, u, uAt + k).fma(FloatVector.fromArray(S, v, vAt + k), s0);
+            s1 = FloatVector.fromArray(S, u, uAt + k + LANES).fma(FloatVector.fromArray(S, v, vAt + k + LANES), s1);
+            s2 = FloatVector.fromArray(S, u, uAt + k + 2 * LANES)
+                    .fma(FloatVector.fromArray(S, v, vAt + k + 2 * LANES), s2);
+            s3 = FloatVector.fromArray(S, u, uAt + k + 3 * LANES)
+                    .fma(FloatVector.fromArray(S, v, vAt + k + 3 * LANES), s3);
         }
         for (; k + LANES <= n; k += LANES) {
-            s0 = load(u, uAt + k).fma(load(v, vAt + k), s0);
+            s0 = FloatVector.fromArray(S, u, uAt + k).fma(FloatVector.fromArray(S, v, vAt + k), s0);
         }
         s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
         return sumLanes(lanes, 0) + tail(u, uAt, v, vAt, k, n);
@@ -367,13 +396,13 @@ final class VectorProducts {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int k = 0;
         for (; k + 4 * LANES <= n; k += 4 * LANES) {
-            s0 = s0.add(load(u, k));
-            s1 = s1.add(load(u, k + LANES));
-            s2 = s2.add(load(u, k + 2 * LANES));
-            s3 = s3.add(load(u, k + 3 * LANES));
+            s0 = s0.add(FloatVector.fromArray(S, u, k));
+            s1 = s1.add(FloatVector.fromArray(S, u, k + LANES));
+            s2 = s2.add(FloatVector.fromArray(S, u, k + 2 * LANES));
+            s3 = s3.add(FloatVector.fromArray(S, u, k + 3 * LANES));
         }
         for (; k + LANES <= n; k += LANES) {
-            s0 = s0.add(load(u, k));
+            s0 = s0.add(FloatVector.fromArray(S, u, k));
         }
         float tail = 0f;
         for (; k < n; k++) {
@@ -387,9 +416,9 @@ final class VectorProducts {
     static void addColumnSums(float[] src, int at, int row, int rows, float[] c, int cAt, int width) {
         int col = 0;
         for (; col + LANES <= width; col += LANES) {
-            FloatVector s = load(c, cAt + col);
+            FloatVector s = FloatVector.fromArray(S, c, cAt + col);
             for (int r = 0; r < rows; r++) {
-                s = s.add(load(src, at + r * row + col));
+                s = s.add(FloatVector.fromArray(S, src, at + r * row + col));
             }
             s.intoArray(c, cAt + col);
         }
@@ -400,9 +429,5 @@ final class VectorProducts {
             }
             c[cAt + col] = s;
         }
-    }
-
-    private static FloatVector load(float[] a, int at) {
-        return FloatVector.fromArray(S, a, at);
     }
 }
