@@ -112,6 +112,19 @@ class LineChartTest {
         }
     }
 
+    /** The picture gets the permissions of any new file, not the owner-only ones of a JDK temp file. */
+    @Test
+    void theFileHasDefaultPermissions() throws IOException {
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path file = dir.resolve("losses.png");
+
+        losses().write(file);
+
+        if (Files.getFileStore(dir).supportsFileAttributeView("posix")) {
+            assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(file));
+        }
+    }
+
     @Test
     void anUnwritableTargetFailsWithIoExceptionAndKeepsNothingBehind() throws IOException {
         Path notADirectory = dir.resolve("file");
