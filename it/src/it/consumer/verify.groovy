@@ -39,5 +39,7 @@ if (guide.isFile()) {
 }
 
 def log = new File(basedir, 'build.log').text
-assert log.contains('G params: max difference') && log.contains('D input: max difference')
+// GradientCheck's reports, printed by SwishGradientTest.
+assert log.contains('SwishCheck generator parameters: OK;') && log.contains('SwishCheck discriminator input: OK;')
+assert log.contains('SwishCheck discriminator parameters: OK;')
 return true

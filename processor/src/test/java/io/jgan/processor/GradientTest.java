@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.processor.testing.CompiledSpec;
-import io.jgan.processor.testing.GradientCheck;
 import io.jgan.processor.testing.Specs;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
+import io.jgan.testing.GradientCheck;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

@@ -1,8 +1,8 @@
 package io.jgan.samples.gaussian;
 
+import io.jgan.pictures.Histogram;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.io.Chart;
 import io.jgan.runtime.train.CollapseMonitor;
 import io.jgan.runtime.train.GanTrainer;
 import io.jgan.runtime.train.Sampler;
@@ -147,7 +147,7 @@ public final class GaussianCommand implements Runnable {
 
         private static void writeHistogram(Path png, GaussianGan.Result r, GaussianSpec spec) throws IOException {
             GaussianData target = new GaussianData();
-            Chart.histogram(png, r.samples(), r.samples().length, 60, target::density, String.format(Locale.ROOT,
+            Histogram.write(png, r.samples(), r.samples().length, 60, target::density, String.format(Locale.ROOT,
                     "%s, seed %d: %d generated values vs N(4, 1.25)", spec.option(), r.seed(), r.samples().length));
         }
 

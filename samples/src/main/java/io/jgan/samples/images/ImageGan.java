@@ -1,14 +1,14 @@
 package io.jgan.samples.images;
 
+import io.jgan.pictures.ImageGrid;
+import io.jgan.pictures.LineChart;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.EpochData;
 import io.jgan.runtime.data.IdxImages;
 import io.jgan.runtime.io.AtomicFile;
-import io.jgan.runtime.io.Chart;
 import io.jgan.runtime.io.Checkpoint;
 import io.jgan.runtime.io.CheckpointException;
-import io.jgan.runtime.io.ImageGrid;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.CollapseMonitor;
 import io.jgan.runtime.train.DivergencePolicy;
@@ -411,7 +411,7 @@ public final class ImageGan {
     /** The fixed noise batch: always the same for a seed, and drawn apart from the training stream. */
     private float[] writeGrid(int epoch) throws IOException {
         float[] samples = Sampler.generate(generator, GRID_SAMPLES, new Rng(settings.seed() ^ 0x5EED_F17ED_B47CL));
-        ImageGrid.write(settings.out().resolve(gridName(epoch)), samples, GRID_SAMPLES, height, width, 8, -1f, 1f, 2);
+        ImageGrid.write(settings.out().resolve(gridName(epoch)), samples, GRID_SAMPLES, height, width, 8, -1f, 1f);
         return samples;
     }
 
@@ -456,15 +456,17 @@ public final class ImageGan {
             return;
         }
         double[][] series = new double[4][logRows];
+        double[] epochs = new double[logRows]; // a row logged after batch b of epoch e sits at e - 1 + b / batches
         for (int r = 0; r < logRows; r++) {
+            epochs[r] = log[r * LOG_COLUMNS] - 1 + log[r * LOG_COLUMNS + 1] / (double) data.batchesPerEpoch();
             for (int k = 0; k < 4; k++) {
                 series[k][r] = log[r * LOG_COLUMNS + 2 + k];
             }
         }
         String every = " (one point per " + settings.logEvery() + " batches)";
-        Chart.lines(settings.out().resolve("losses.png"), "D and G loss" + every, new String[] {"D loss", "G loss"},
-                new double[][] {series[0], series[1]});
-        Chart.lines(settings.out().resolve("scores.png"), "mean D(x) and D(G(z))" + every,
-                new String[] {"D(x)", "D(G(z))"}, new double[][] {series[2], series[3]});
+        new LineChart("D and G loss" + every, "epoch", "loss").add("D loss", epochs, series[0])
+                .add("G loss", epochs, series[1]).write(settings.out().resolve("losses.png"));
+        new LineChart("mean D(x) and D(G(z))" + every, "epoch", "mean score").add("D(x)", epochs, series[2])
+                .add("D(G(z))", epochs, series[3]).write(settings.out().resolve("scores.png"));
     }
 }

@@ -5,6 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
+import io.jgan.testing.GradientCheck;
+import io.jgan.testing.GradientCheck.Tolerance;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -101,7 +104,8 @@ class MomentsLayerTest {
                     double h = (double) plus[k] - minus[k];
                     numeric[k] = (reference(plus, n, s / 4)[s % 4] - reference(minus, n, s / 4)[s % 4]) / h;
                 }
-                Gradients.check("d statistic " + s + " / dx, n = " + n, analytic, numeric, n * WIDTH, 1e-4, 1e-3);
+                GradientCheck.compare("d statistic " + s + " / dx, n = " + n, Arrays.copyOf(analytic, n * WIDTH),
+                        numeric, k -> "x[" + k / WIDTH + ", " + k % WIDTH + "]", new Tolerance(1e-4, 1e-3)).orThrow();
             }
         }
     }

@@ -1,17 +1,22 @@
-package io.jgan.runtime.io;
+package io.jgan.pictures;
 
+import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Arrays;
 
 /**
- * Tiles many small grayscale images (for example generator samples) into one PNG grid.
+ * Tiles many small grayscale images (for example generator samples) into one PNG grid, each scaled
+ * up by pixel repetition (nearest neighbour) so that a 28x28 sample is big enough to judge.
  *
- * <p>Images are laid out row-major, {@code columns} per grid row, separated by a
- * {@value #GAP}-pixel mid-gray gap so that black and white backgrounds both stay visible as
- * separate tiles. Unused cells in the last row are filled with the gap colour.
+ * <p>Images are laid out row-major, {@code columns} per grid row, separated by a {@value #GAP}-pixel
+ * mid-gray gap so that black and white backgrounds both stay visible as separate tiles. Unused cells in
+ * the last row are filled with the gap colour.
  */
 public final class ImageGrid {
+    /** Upscaling factor of {@link #write(Path, float[], int, int, int, int, float, float)}. */
+    public static final int DEFAULT_SCALE = 3;
 
     /** Width in output pixels of the gap between tiles. */
     public static final int GAP = 2;
@@ -19,13 +24,18 @@ public final class ImageGrid {
     /** Gray level of the gap and of unused cells. */
     public static final int GAP_GRAY = 128;
 
+    static {
+        PngFile.init();
+    }
+
     private ImageGrid() {
     }
 
     /**
-     * Atomically writes a grid PNG of {@code count} images at their natural size.
+     * Atomically writes a grid PNG of {@code count} images, each pixel drawn as a
+     * {@value #DEFAULT_SCALE}x{@value #DEFAULT_SCALE} block.
      *
-     * @param file    the PNG file to create or replace
+     * @param file    the PNG file to create or replace; missing parent directories are created
      * @param images  at least {@code count * height * width} values, image after image, each row-major
      * @param count   number of images to draw, at least 1
      * @param height  rows per image
@@ -33,18 +43,18 @@ public final class ImageGrid {
      * @param columns images per grid row, at least 1 (reduced to {@code count} if larger)
      * @param min     value drawn black; smaller values are clamped
      * @param max     value drawn white; larger values are clamped
-     * @throws IOException if the file cannot be written
+     * @throws IOException if the file cannot be written; an old file is then left as it was
      */
     public static void write(Path file, float[] images, int count, int height, int width, int columns,
                              float min, float max) throws IOException {
-        write(file, images, count, height, width, columns, min, max, 1);
+        write(file, images, count, height, width, columns, min, max, DEFAULT_SCALE);
     }
 
     /**
      * Atomically writes a grid PNG of {@code count} images, each pixel drawn as a
      * {@code scale x scale} block.
      *
-     * @param file    the PNG file to create or replace
+     * @param file    the PNG file to create or replace; missing parent directories are created
      * @param images  at least {@code count * height * width} values, image after image, each row-major
      * @param count   number of images to draw, at least 1
      * @param height  rows per image
@@ -53,15 +63,15 @@ public final class ImageGrid {
      * @param min     value drawn black; smaller values are clamped
      * @param max     value drawn white; larger values are clamped
      * @param scale   integer upscaling factor, at least 1
-     * @throws IOException if the file cannot be written
+     * @throws IOException if the file cannot be written; an old file is then left as it was
      */
     public static void write(Path file, float[] images, int count, int height, int width, int columns,
                              float min, float max, int scale) throws IOException {
-        render(images, count, height, width, columns, min, max, scale).writePng(file);
+        PngFile.write(file, render(images, count, height, width, columns, min, max, scale));
     }
 
     /**
-     * Renders the grid to a raster without writing it. Arguments are as for
+     * Draws the grid without writing it. Arguments are as for
      * {@link #write(Path, float[], int, int, int, int, float, float, int)}. NaN values are drawn black.
      *
      * @param images  image values
@@ -72,13 +82,15 @@ public final class ImageGrid {
      * @param min     value drawn black
      * @param max     value drawn white
      * @param scale   integer upscaling factor
-     * @return the grid image
-     * @throws IllegalArgumentException on non-positive sizes, too few values or {@code max <= min}
+     * @return the grid, an 8-bit grayscale image
+     * @throws IllegalArgumentException on non-positive sizes, too few values, {@code max <= min} or a
+     *         grid too large to hold in memory
      */
-    public static GrayImage render(float[] images, int count, int height, int width, int columns,
-                                   float min, float max, int scale) {
+    public static BufferedImage render(float[] images, int count, int height, int width, int columns,
+                                       float min, float max, int scale) {
         if (count < 1 || height < 1 || width < 1 || columns < 1 || scale < 1) {
-            throw new IllegalArgumentException("count, height, width, columns and scale must be positive");
+            throw new IllegalArgumentException("count, height, width, columns and scale must be positive, got "
+                    + count + ", " + height + ", " + width + ", " + columns + ", " + scale);
         }
         if (images.length < (long) count * height * width) {
             throw new IllegalArgumentException(count + " images of " + height + "x" + width + " need "
@@ -89,22 +101,23 @@ public final class ImageGrid {
         }
         int cols = Math.min(columns, count);
         int rows = (count + cols - 1) / cols;
-        int tileW = width * scale;
-        int tileH = height * scale;
-        long gridW = (long) cols * tileW + (long) (cols - 1) * GAP;
-        long gridH = (long) rows * tileH + (long) (rows - 1) * GAP;
+        long tileW = (long) width * scale;
+        long tileH = (long) height * scale;
+        long gridW = cols * tileW + (long) (cols - 1) * GAP;
+        long gridH = rows * tileH + (long) (rows - 1) * GAP;
         if (gridW * gridH > Integer.MAX_VALUE / 4) {
-            throw new IllegalArgumentException("grid too large: " + gridW + "x" + gridH);
+            throw new IllegalArgumentException("grid too large: " + gridW + "x" + gridH + " pixels");
         }
         int w = (int) gridW;
-        byte[] pixels = new byte[(int) (gridW * gridH)];
+        BufferedImage grid = new BufferedImage(w, (int) gridH, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] pixels = ((DataBufferByte) grid.getRaster().getDataBuffer()).getData();
         Arrays.fill(pixels, (byte) GAP_GRAY);
 
         float toGray = 255f / (max - min);
         int imageSize = height * width;
         for (int i = 0; i < count; i++) {
-            int left = (i % cols) * (tileW + GAP);
-            int top = (i / cols) * (tileH + GAP);
+            int left = (int) ((i % cols) * (tileW + GAP));
+            int top = (int) ((i / cols) * (tileH + GAP));
             for (int y = 0; y < height; y++) {
                 for (int x = 0; x < width; x++) {
                     byte g = toGray(images[i * imageSize + y * width + x], min, max, toGray);
@@ -112,7 +125,7 @@ public final class ImageGrid {
                 }
             }
         }
-        return new GrayImage(w, (int) gridH, pixels);
+        return grid;
     }
 
     private static byte toGray(float v, float min, float max, float toGray) {
