@@ -59,10 +59,13 @@ import java.util.Set;
  * position, batch index, epoch started as 0/1).
  *
  * <p>Files are written with {@link AtomicFile} (a temporary file, then a rename), so a crash leaves
- * the previous checkpoint intact. {@link #read} refuses a file with the wrong magic or version, a
- * payload length that does not match the file (truncated or extended), a checksum mismatch, or a
- * malformed payload; {@link #checkArchitecture} and {@link #restore} refuse networks of another
- * shape or optimizers of another kind. Every refusal is a {@link CheckpointException} naming the
+ * the previous checkpoint intact ({@link CheckpointFiles} keeps a distinct previous one). {@link #read}
+ * checks the header against the file's length before reading the rest, and refuses a device or a
+ * directory, the wrong magic or version, a payload length that does not match the file (truncated or
+ * extended), a file too large for the heap, a checksum mismatch, or a malformed payload;
+ * {@link #checkArchitecture} and {@link #restore} refuse networks of another shape, optimizers of
+ * another kind, and values no run writes even under a valid checksum (non-finite parameters or
+ * optimizer buffers, a learning rate that is not positive and finite, a negative step count). Every refusal is a {@link CheckpointException} naming the
  * file and the problem, thrown before anything is modified.
  */
 public final class Checkpoint {
