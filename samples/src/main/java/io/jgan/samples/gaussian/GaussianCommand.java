@@ -81,7 +81,8 @@ public final class GaussianCommand implements Runnable {
             if (epochs < 0 || runs < 1) {
                 throw new CommandLine.ParameterException(command.commandLine(), "--epochs must be >= 0 and --runs >= 1");
             }
-            Files.createDirectories(out);
+            // A misnamed or read-only --out is found before training, not after it.
+            io.jgan.runtime.io.OutputFiles.requireDirectory("--out", out, 0);
             return runs == 1 ? single(spec) : many(spec);
         }
 
