@@ -28,7 +28,8 @@ import java.util.function.UnaryOperator;
 public final class AtomicFile {
 
     /** The names {@link #createTemp} gives: {@code .<target name>.<base-36 number>.tmp}. */
-    private static final java.util.regex.Pattern TEMPORARY = java.util.regex.Pattern.compile("\\..+\\.[0-9a-z]{1,13}\\.tmp");
+    private static final java.util.regex.Pattern TEMPORARY =
+            java.util.regex.Pattern.compile("\\..+\\.[0-9a-z]{1,13}\\.tmp");
 
     private AtomicFile() {
     }
@@ -81,7 +82,8 @@ public final class AtomicFile {
         boolean moved = false;
         try {
             try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                // Failures of the disk (not of the writer) name the target: "No space left on device" alone names nothing.
+                // Failures of the disk (not of the writer) name the target: "No space left on device"
+                // alone names nothing.
                 OutputStream out = new BufferedOutputStream(
                         new NamedFailures(Channels.newOutputStream(disk.apply(channel)), target), 1 << 16);
                 // The writer may close its stream; that must not close the channel before force().

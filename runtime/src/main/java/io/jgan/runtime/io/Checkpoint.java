@@ -65,8 +65,9 @@ import java.util.Set;
  * extended), a file too large for the heap, a checksum mismatch, or a malformed payload;
  * {@link #checkArchitecture} and {@link #restore} refuse networks of another shape, optimizers of
  * another kind, and values no run writes even under a valid checksum (non-finite parameters or
- * optimizer buffers, a learning rate that is not positive and finite, a negative step count). Every refusal is a {@link CheckpointException} naming the
- * file and the problem, thrown before anything is modified.
+ * optimizer buffers, a learning rate that is not positive and finite, a negative step count).
+ * Every refusal is a {@link CheckpointException} naming the file and the problem, thrown before
+ * anything is modified.
  */
 public final class Checkpoint {
     /** The format version this class writes and reads. */
@@ -589,8 +590,9 @@ public final class Checkpoint {
         if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) < needed) {
             System.gc(); // count only what is live before refusing
             if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) < needed) {
-                throw new CheckpointException(source + " is " + Bytes.format(length) + ", too large for this JVM's heap ("
-                        + Bytes.format(rt.maxMemory()) + " at most): run java with -Xmx" + (needed * 2 >> 20) + "m or more");
+                throw new CheckpointException(source + " is " + Bytes.format(length) + ", too large for this JVM's"
+                        + " heap (" + Bytes.format(rt.maxMemory()) + " at most): run java with -Xmx" + (needed * 2 >> 20)
+                        + "m or more");
             }
         }
     }
@@ -626,8 +628,8 @@ public final class Checkpoint {
         long size = buf.getLong();
         if (size < 4 || size > MAX_PAYLOAD || HEADER + size + DIGEST != length) {
             throw new CheckpointException(source + ": truncated or damaged: the header promises "
-                    + (size < 0 || size > MAX_PAYLOAD ? size + " payload" : (HEADER + size + DIGEST)) + " bytes, the file has "
-                    + length);
+                    + (size < 0 || size > MAX_PAYLOAD ? size + " payload" : (HEADER + size + DIGEST))
+                    + " bytes, the file has " + length);
         }
         return size;
     }
