@@ -1,5 +1,6 @@
 package io.jgan.runtime.data;
 
+import io.jgan.runtime.io.FileErrors;
 import io.jgan.runtime.io.IoStreams;
 
 import java.io.BufferedInputStream;
@@ -64,16 +65,26 @@ public final class IdxReader {
     }
 
     private static Parsed read(Path file, int expectedDims) throws IOException {
-        long fileSize = Files.size(file);
-        try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            boolean gzipped = startsWithGzipMagic(raw);
-            try {
-                InputStream in = gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
-                return parse(file, in, expectedDims, gzipped ? -1 : fileSize, gzipped);
-            } catch (EOFException | ZipException e) {
-                // The gzip layer ran out of input or hit garbage: say which file, not just "Unexpected end".
-                throw new IOException("file " + file + " has corrupt or truncated gzip data: " + e.getMessage(), e);
+        if (Files.isDirectory(file)) {
+            throw new IOException("file " + file + " is a directory, not an IDX file");
+        }
+        try {
+            long fileSize = Files.size(file);
+            try (InputStream raw = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                boolean gzipped = startsWithGzipMagic(raw);
+                try {
+                    InputStream in = gzipped ? new GZIPInputStream(raw, 1 << 16) : raw;
+                    return parse(file, in, expectedDims, gzipped ? -1 : fileSize, gzipped);
+                } catch (EOFException | ZipException e) {
+                    // The gzip layer ran out of input or hit garbage: say which file, not just "Unexpected end".
+                    throw new IOException("file " + file + " has corrupt or truncated gzip data: "
+                            + FileErrors.reason(e) + "; download it again", e);
+                }
             }
+        } catch (IOException e) {
+            // Ours name the file; the JDK's (permission denied, I/O error) name it alone or not at all.
+            throw e.getMessage() != null && e.getMessage().startsWith("file " + file) ? e
+                    : FileErrors.cannot("read", file, e);
         }
     }
 

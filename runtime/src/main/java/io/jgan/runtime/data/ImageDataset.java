@@ -38,7 +38,7 @@ public record ImageDataset(IdxImages images, IdxLabels labels) {
         IdxLabels labels = IdxReader.readLabels(labelFile);
         if (images.count() != labels.count()) {
             throw new IOException(imageFile + " holds " + images.count() + " images but " + labelFile
-                    + " holds " + labels.count() + " labels");
+                    + " holds " + labels.count() + " labels: use an image file and the label file that belongs to it");
         }
         return new ImageDataset(images, labels);
     }

@@ -11,8 +11,9 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,11 +59,15 @@ import java.util.Set;
  * position, batch index, epoch started as 0/1).
  *
  * <p>Files are written with {@link AtomicFile} (a temporary file, then a rename), so a crash leaves
- * the previous checkpoint intact. {@link #read} refuses a file with the wrong magic or version, a
- * payload length that does not match the file (truncated or extended), a checksum mismatch, or a
- * malformed payload; {@link #checkArchitecture} and {@link #restore} refuse networks of another
- * shape or optimizers of another kind. Every refusal is a {@link CheckpointException} naming the
- * file and the problem, thrown before anything is modified.
+ * the previous checkpoint intact ({@link CheckpointFiles} keeps a distinct previous one). {@link #read}
+ * checks the header against the file's length before reading the rest, and refuses a device or a
+ * directory, the wrong magic or version, a payload length that does not match the file (truncated or
+ * extended), a file too large for the heap, a checksum mismatch, or a malformed payload;
+ * {@link #checkArchitecture} and {@link #restore} refuse networks of another shape, optimizers of
+ * another kind, and values no run writes even under a valid checksum (non-finite parameters or
+ * optimizer buffers, a learning rate that is not positive and finite, a negative step count).
+ * Every refusal is a {@link CheckpointException} naming the file and the problem, thrown before
+ * anything is modified.
  */
 public final class Checkpoint {
     /** The format version this class writes and reads. */
@@ -70,6 +75,9 @@ public final class Checkpoint {
     private static final byte[] MAGIC = "JGANCKPT".getBytes(StandardCharsets.US_ASCII);
     private static final int HEADER = 20;
     private static final int DIGEST = 32;
+    /** Largest payload: the file must fit one Java array. */
+    private static final long MAX_PAYLOAD = Integer.MAX_VALUE - 8 - HEADER - DIGEST;
+    private static final int READ_CHUNK = 1 << 20;
 
     private final Map<String, Object> entries = new LinkedHashMap<>();
     private final String source;
@@ -140,6 +148,7 @@ public final class Checkpoint {
             throw new CheckpointException(source + ": its " + role + " has " + params.length + " parameters, "
                     + network.info().displayName() + " has " + network.parameters().length);
         }
+        requireFinite(role + ".parameters");
     }
 
     /**
@@ -175,6 +184,16 @@ public final class Checkpoint {
         }
         requireLength(role + ".optimizer.steps", getLongs(role + ".optimizer.steps"), 1);
         requireLength(role + ".optimizer.learningRate", getLongs(role + ".optimizer.learningRate"), 1);
+        long steps = getLongs(role + ".optimizer.steps")[0];
+        if (steps < 0) {
+            throw new CheckpointException(source + ": impossible content: " + role + " optimizer step count " + steps
+                    + damaged());
+        }
+        double lr = learningRate(role);
+        if (!(lr > 0) || Double.isInfinite(lr)) {
+            throw new CheckpointException(source + ": impossible content: " + role + " learning rate " + lr
+                    + " (must be positive and finite)" + damaged());
+        }
         float[][] buffers = optimizer.stateBuffers();
         for (int k = 0; k < buffers.length; k++) {
             float[] saved2 = getFloats(role + ".optimizer.buffer." + k);
@@ -182,11 +201,46 @@ public final class Checkpoint {
                 throw new CheckpointException(source + ": " + role + " optimizer buffer " + k + " holds " + saved2.length
                         + " values, expected " + buffers[k].length);
             }
+            requireFinite(role + ".optimizer.buffer." + k);
         }
         if (has(role + ".optimizer.buffer." + buffers.length)) {
             throw new CheckpointException(source + ": its " + role + " optimizer has more state buffers than "
                     + optimizer.getClass().getSimpleName() + "'s " + buffers.length);
         }
+    }
+
+    /**
+     * The learning rate an optimizer was saved with.
+     *
+     * @param role {@code generator} or {@code discriminator}
+     * @return the learning rate
+     * @throws CheckpointException if the entry is missing or malformed
+     */
+    public double learningRate(String role) throws CheckpointException {
+        long[] bits = getLongs(role + ".optimizer.learningRate");
+        requireLength(role + ".optimizer.learningRate", bits, 1);
+        return Double.longBitsToDouble(bits[0]);
+    }
+
+    /**
+     * Checks that a float entry holds only finite values: jgan never writes others (see
+     * {@link #write}), so a NaN here means a file damaged and re-signed, or not jgan's.
+     *
+     * @param name the entry's name
+     * @throws CheckpointException naming the first bad index
+     */
+    public void requireFinite(String name) throws CheckpointException {
+        float[] values = getFloats(name);
+        if (!io.jgan.runtime.Finite.all(values)) {
+            int k = io.jgan.runtime.Finite.firstNonFinite(values);
+            throw new CheckpointException(source + ": impossible content: " + name + "[" + k + "] is " + values[k]
+                    + damaged());
+        }
+    }
+
+    private static String damaged() {
+        return "; jgan never writes such a checkpoint: the file was changed after it was written. Use another"
+                + " checkpoint (e.g. " + CheckpointFiles.PREVIOUS + ") or train again";
     }
 
     private void requireLength(String name, long[] values, int length) throws CheckpointException {
@@ -409,6 +463,15 @@ public final class Checkpoint {
         }
     }
 
+    /** {@return the size of the file {@link #write} writes, in bytes} */
+    public long sizeInBytes() {
+        long size = 4;
+        for (Map.Entry<String, Object> e : entries.entrySet()) {
+            size += 4 + e.getKey().getBytes(StandardCharsets.UTF_8).length + 1 + 4 + dataBytes(e.getValue());
+        }
+        return HEADER + size + DIGEST;
+    }
+
     /** {@return the file's bytes} */
     public byte[] toBytes() {
         List<byte[]> names = new ArrayList<>();
@@ -473,13 +536,65 @@ public final class Checkpoint {
      *     the message names the file and the problem
      */
     public static Checkpoint read(Path file) throws IOException {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (NoSuchFileException e) {
-            throw new CheckpointException("checkpoint " + file + " does not exist");
+        String source = "checkpoint " + file;
+        if (Files.isDirectory(file)) {
+            throw new CheckpointException(source + " is a directory, not a checkpoint file");
         }
-        return fromBytes(bytes, "checkpoint " + file);
+        if (!Files.exists(file)) {
+            throw new CheckpointException(source + " does not exist");
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new CheckpointException(source + " is not a regular file (a device or a pipe?)");
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            long length = channel.size();
+            // The header first: a wrong or oversized file is refused before its bytes are read.
+            ByteBuffer header = ByteBuffer.allocate((int) Math.min(HEADER, length));
+            readFully(channel, header, 0);
+            long size = checkHeader(header.array(), length, source);
+            requireHeapFor(length, source);
+            byte[] bytes = new byte[(int) length];
+            System.arraycopy(header.array(), 0, bytes, 0, HEADER);
+            MessageDigest sha = Checksums.newSha256();
+            for (int at = HEADER; at < length; at += READ_CHUNK) {
+                int n = (int) Math.min(READ_CHUNK, length - at);
+                readFully(channel, ByteBuffer.wrap(bytes, at, n), at);
+                sha.update(bytes, at, (int) Math.max(0, Math.min(n, HEADER + size - at)));
+            }
+            checkDigest(sha, bytes, size, source);
+            return parse(bytes, size, source);
+        } catch (CheckpointException e) {
+            throw e;
+        } catch (IOException e) {
+            throw new CheckpointException("cannot read " + source + ": " + FileErrors.reason(e));
+        }
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
+        while (buffer.hasRemaining()) {
+            int n = channel.read(buffer, position);
+            if (n < 0) {
+                throw new java.io.EOFException("the file became shorter while it was read");
+            }
+            position += n;
+        }
+    }
+
+    /**
+     * A checkpoint is restored from its bytes plus the arrays parsed from them: twice its size. A
+     * file that cannot fit is refused with the heap it needs, not with an OutOfMemoryError.
+     */
+    private static void requireHeapFor(long length, String source) throws CheckpointException {
+        Runtime rt = Runtime.getRuntime();
+        long needed = 2 * length + (16 << 20);
+        if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) < needed) {
+            System.gc(); // count only what is live before refusing
+            if (rt.maxMemory() - (rt.totalMemory() - rt.freeMemory()) < needed) {
+                throw new CheckpointException(source + " is " + Bytes.format(length) + ", too large for this JVM's"
+                        + " heap (" + Bytes.format(rt.maxMemory()) + " at most): run java with -Xmx" + (needed * 2 >> 20)
+                        + "m or more");
+            }
+        }
     }
 
     /**
@@ -491,28 +606,43 @@ public final class Checkpoint {
      * @throws CheckpointException if they are truncated, corrupted or not a version-1 checkpoint
      */
     public static Checkpoint fromBytes(byte[] bytes, String source) throws CheckpointException {
+        long size = checkHeader(bytes, bytes.length, source);
+        MessageDigest sha = Checksums.newSha256();
+        sha.update(bytes, HEADER, (int) size);
+        checkDigest(sha, bytes, size, source);
+        return parse(bytes, size, source);
+    }
+
+    /** Checks magic, version and the declared payload length against the file's length; returns the latter. */
+    private static long checkHeader(byte[] bytes, long length, String source) throws CheckpointException {
         if (bytes.length < HEADER || !Arrays.equals(bytes, 0, MAGIC.length, MAGIC, 0, MAGIC.length)) {
-            throw new CheckpointException(source + ": not a jgan checkpoint (" + bytes.length
-                    + " bytes, no JGANCKPT header)" + (bytes.length < HEADER ? "; truncated?" : ""));
+            throw new CheckpointException(source + ": not a jgan checkpoint (" + length
+                    + " bytes, no JGANCKPT header)" + (length < HEADER ? "; truncated?" : ""));
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.BIG_ENDIAN);
+        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, HEADER).order(ByteOrder.BIG_ENDIAN);
         buf.position(MAGIC.length);
         int version = buf.getInt();
         if (version != VERSION) {
             throw new CheckpointException(source + ": format version " + version + ", this jgan reads version " + VERSION);
         }
         long size = buf.getLong();
-        long expected = HEADER + size + DIGEST;
-        if (size < 4 || expected != bytes.length) {
-            throw new CheckpointException(source + ": truncated or damaged: the header promises " + expected
-                    + " bytes, the file has " + bytes.length);
+        if (size < 4 || size > MAX_PAYLOAD || HEADER + size + DIGEST != length) {
+            throw new CheckpointException(source + ": truncated or damaged: the header promises "
+                    + (size < 0 || size > MAX_PAYLOAD ? size + " payload" : (HEADER + size + DIGEST))
+                    + " bytes, the file has " + length);
         }
-        MessageDigest sha = Checksums.newSha256();
-        sha.update(bytes, HEADER, (int) size);
+        return size;
+    }
+
+    private static void checkDigest(MessageDigest sha, byte[] bytes, long size, String source)
+            throws CheckpointException {
         if (!Arrays.equals(sha.digest(), 0, DIGEST, bytes, (int) (HEADER + size), bytes.length)) {
             throw new CheckpointException(source + ": corrupted: the SHA-256 of its content does not match the one"
                     + " stored when it was written");
         }
+    }
+
+    private static Checkpoint parse(byte[] bytes, long size, String source) throws CheckpointException {
         Checkpoint c = new Checkpoint(source);
         try {
             ByteBuffer payload = ByteBuffer.wrap(bytes, HEADER, (int) size).slice().order(ByteOrder.BIG_ENDIAN);

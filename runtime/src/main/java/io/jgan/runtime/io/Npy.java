@@ -62,16 +62,52 @@ public final class Npy {
      * @throws IOException if writing fails
      */
     public static void write(OutputStream out, NpyArray array) throws IOException {
-        out.write(header(array.shape()));
-        float[] data = array.data();
+        writeHeader(out, array.shape());
+        writeFloats(out, array.data());
+    }
+
+    /**
+     * Writes the header of a float32 {@code .npy} array of this shape, for a writer that streams the
+     * values after it with {@link #writeFloats} (C order; exactly the shape's product in total).
+     *
+     * @param out the stream
+     * @param shape the dimensions
+     * @throws IOException if writing fails
+     */
+    public static void writeHeader(OutputStream out, int... shape) throws IOException {
+        out.write(header(shape));
+    }
+
+    /**
+     * Writes float32 values (little-endian), the next part of an array begun with {@link #writeHeader}.
+     *
+     * @param out the stream
+     * @param values the values
+     * @throws IOException if writing fails
+     */
+    public static void writeFloats(OutputStream out, float[] values) throws IOException {
         ByteBuffer buffer = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < data.length; ) {
-            int n = Math.min(CHUNK / Float.BYTES, data.length - i);
+        for (int i = 0; i < values.length; ) {
+            int n = Math.min(CHUNK / Float.BYTES, values.length - i);
             buffer.clear();
-            buffer.asFloatBuffer().put(data, i, n);
+            buffer.asFloatBuffer().put(values, i, n);
             out.write(buffer.array(), 0, n * Float.BYTES);
             i += n;
         }
+    }
+
+    /**
+     * The size of a float32 {@code .npy} file of this shape, to check for room before writing it.
+     *
+     * @param shape the dimensions
+     * @return header plus data bytes
+     */
+    public static long fileSize(int... shape) {
+        long count = 1;
+        for (int d : shape) {
+            count *= d;
+        }
+        return header(shape).length + Float.BYTES * count;
     }
 
     /**

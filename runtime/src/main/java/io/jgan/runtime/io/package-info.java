@@ -5,5 +5,11 @@
  *
  * <p>Everything here uses only the JDK. Readers treat their input as untrusted: sizes claimed by a
  * header are checked against what the file actually holds before anything is allocated.
+ *
+ * <p>File safety for commands that write: {@link io.jgan.runtime.io.RunLock} (one writer per run
+ * directory), {@link io.jgan.runtime.io.OutputFiles} (no existing file replaced without force, never
+ * an input, distinct outputs, a writable directory with room, checked up front),
+ * {@link io.jgan.runtime.io.CheckpointFiles} (latest and a distinct previous checkpoint, rotated by
+ * renames) and {@link io.jgan.runtime.io.FileErrors} (messages with the file and the reason).
  */
 package io.jgan.runtime.io;

@@ -80,8 +80,8 @@ class HostileInputTest {
 
     /**
      * As {@link #rejected}, for checkpoint bytes: through the file system for every 16th input, in
-     * memory for the others ({@link Checkpoint#read} is {@code readAllBytes} then exactly this), so
-     * that thousands of inputs take milliseconds, not a disk's time.
+     * memory for the others ({@link Checkpoint#read} makes the same checks, header first, hashing as
+     * it reads), so that thousands of inputs take milliseconds, not a disk's time.
      */
     private void checkpointRejected(byte[] bytes, String what) throws IOException {
         if (TRIED.get() % 16 == 0) {

@@ -5,6 +5,7 @@ import io.jgan.runtime.Rng;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.GanTrainer;
 import io.jgan.samples.bench.TorchReference;
+import io.jgan.samples.cli.OptionChecks;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -74,8 +75,13 @@ public final class EvenCommand implements Runnable {
         @Option(names = "--torch-steps", defaultValue = "3000", description = "PyTorch steps timed. Default: ${DEFAULT-VALUE}.")
         int torchSteps;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
+            OptionChecks.atLeast(spec, "--rounds", rounds, 1);
+            OptionChecks.atLeast(spec, "--torch-steps", torchSteps, 1);
             double jganMicros = measureJgan(rounds);
             System.out.printf(Locale.ROOT, "jgan: %.3f us per training step (median of %d rounds)%n", jganMicros, rounds);
             String why = TorchReference.unavailableReason();

@@ -7,6 +7,7 @@ import io.jgan.runtime.train.CollapseMonitor;
 import io.jgan.runtime.train.GanTrainer;
 import io.jgan.runtime.train.Sampler;
 import io.jgan.samples.bench.TorchReference;
+import io.jgan.samples.cli.OptionChecks;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
@@ -80,7 +81,8 @@ public final class GaussianCommand implements Runnable {
             if (epochs < 0 || runs < 1) {
                 throw new CommandLine.ParameterException(command.commandLine(), "--epochs must be >= 0 and --runs >= 1");
             }
-            Files.createDirectories(out);
+            // A misnamed or read-only --out is found before training, not after it.
+            io.jgan.runtime.io.OutputFiles.requireDirectory("--out", out, 0);
             return runs == 1 ? single(spec) : many(spec);
         }
 
@@ -206,8 +208,14 @@ public final class GaussianCommand implements Runnable {
         @Option(names = "--torch-epochs", defaultValue = "300", description = "PyTorch epochs timed. Default: ${DEFAULT-VALUE}.")
         int torchEpochs;
 
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
+            OptionChecks.atLeast(spec, "--rounds", rounds, 1);
+            OptionChecks.atLeast(spec, "--epochs", epochs, 1);
+            OptionChecks.atLeast(spec, "--torch-epochs", torchEpochs, 1);
             System.out.println("jgan: " + io.jgan.runtime.kernel.Simd.describe());
             double[] jgan = measureJgan(rounds, epochs);
             double jganMillis = jgan[0];

@@ -9,6 +9,7 @@ import io.jgan.runtime.data.IdxImages;
 import io.jgan.runtime.io.AtomicFile;
 import io.jgan.runtime.io.Checkpoint;
 import io.jgan.runtime.io.CheckpointException;
+import io.jgan.runtime.io.CheckpointFiles;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.CollapseMonitor;
 import io.jgan.runtime.train.DivergencePolicy;
@@ -43,9 +44,9 @@ public final class ImageGan {
     /** Images in the per-epoch sample grid. */
     public static final int GRID_SAMPLES = 64;
     /** The latest checkpoint, in the output directory. */
-    public static final String CHECKPOINT = "checkpoint.jgan";
+    public static final String CHECKPOINT = CheckpointFiles.LATEST;
     /** The checkpoint before it, kept in case the latest is lost. */
-    public static final String PREVIOUS_CHECKPOINT = "checkpoint.prev.jgan";
+    public static final String PREVIOUS_CHECKPOINT = CheckpointFiles.PREVIOUS;
     /** Values per logged row: epoch, batch, d_loss, g_loss, d_real, d_fake. */
     static final int LOG_COLUMNS = 6;
 
@@ -186,9 +187,14 @@ public final class ImageGan {
                 throw new CheckpointException(e.getMessage() + "\nThe checkpoint before it is kept as " + previous
                         + "; to resume from it, copy it to " + checkpoint);
             }
-        } else if (Files.exists(checkpoint)) {
-            throw new IOException(checkpoint + " already exists: pass --resume to continue that run, or choose"
-                    + " another --out (a fresh run would overwrite it)");
+        } else {
+            CheckpointFiles files = new CheckpointFiles(settings.out());
+            for (Path existing : new Path[] {files.latest(), files.previous(), files.next()}) {
+                if (Files.exists(existing)) {
+                    throw new IOException(existing + " already exists: pass --resume to continue that run, or choose"
+                            + " another --out (a fresh run would overwrite it)");
+                }
+            }
         }
     }
 
@@ -224,6 +230,16 @@ public final class ImageGan {
         if (savedLog.length % LOG_COLUMNS != 0) {
             throw new CheckpointException(source + ": malformed log of " + savedLog.length + " values");
         }
+        checkProgress(source, progress[0], savedLog);
+        for (String role : new String[] {"generator", "discriminator"}) {
+            // Rollbacks only ever lower the rate: a higher one was not written by a run of this sample.
+            double lr = c.learningRate(role);
+            if (!(lr > 0 && lr <= LEARNING_RATE)) {
+                throw new CheckpointException(source + ": impossible content: " + role + " learning rate " + lr
+                        + ", this sample trains with " + LEARNING_RATE + " or less (after rollbacks); the file was"
+                        + " changed after it was written: use " + PREVIOUS_CHECKPOINT + " or train again");
+            }
+        }
         try {
             data.restore(c.data("data"));
         } catch (IllegalArgumentException e) {
@@ -233,6 +249,44 @@ public final class ImageGan {
         epochsDone = progress[0];
         log = savedLog.clone();
         logRows = log.length / LOG_COLUMNS;
+    }
+
+    /**
+     * A checkpoint is written at the end of an epoch, after that epoch's last log row: the epoch count
+     * must be the last row's, every row of an epoch in the run, in order.
+     */
+    private void checkProgress(String source, int epochs, float[] savedLog) throws CheckpointException {
+        int rows = savedLog.length / LOG_COLUMNS;
+        float last = rows == 0 ? 0 : savedLog[(rows - 1) * LOG_COLUMNS];
+        boolean ordered = true;
+        for (int r = 0; r < rows; r++) {
+            float epoch = savedLog[r * LOG_COLUMNS];
+            float batch = savedLog[r * LOG_COLUMNS + 1];
+            ordered &= epoch >= 1 && epoch <= epochs && (r == 0 || epoch >= savedLog[(r - 1) * LOG_COLUMNS])
+                    && batch >= 1 && batch <= data.batchesPerEpoch();
+        }
+        if (epochs < 0 || last != epochs || !ordered) {
+            throw new CheckpointException(source + ": impossible content: it says " + epochs + " epochs were done,"
+                    + " its log " + (rows == 0 ? "is empty" : "ends in epoch " + (long) last + (ordered ? "" : " and is"
+                    + " out of order")) + "; the file was changed after it was written: use " + PREVIOUS_CHECKPOINT
+                    + " or train again");
+        }
+    }
+
+    /** {@return the size of one checkpoint of this run, in bytes (to check for room before training)} */
+    public long checkpointBytes() {
+        return capture().sizeInBytes();
+    }
+
+    /** {@return the learning rates in use, e.g. "2e-04", or "G 1e-04, D 5e-05" after rollbacks differ} */
+    public String describeLearningRates() {
+        String g = rate(generatorOptimizer.learningRate());
+        String d = rate(discriminatorOptimizer.learningRate());
+        return g.equals(d) ? g : "G " + g + ", D " + d;
+    }
+
+    private static String rate(double lr) {
+        return String.format(Locale.ROOT, "%.3e", lr).replaceAll("\\.?0+e", "e");
     }
 
     /**
@@ -415,14 +469,10 @@ public final class ImageGan {
         return samples;
     }
 
+    /** Rotates by renaming (see {@link CheckpointFiles}): previous and latest are never the same file. */
     private Checkpoint writeCheckpoint() throws IOException {
         Checkpoint c = capture();
-        Path latest = settings.out().resolve(CHECKPOINT);
-        if (Files.exists(latest)) {
-            // Keep the last good checkpoint until the new one is safely in place.
-            AtomicFile.write(settings.out().resolve(PREVIOUS_CHECKPOINT), Files.readAllBytes(latest));
-        }
-        c.write(latest);
+        new CheckpointFiles(settings.out()).write(c);
         return c;
     }
 

@@ -9,6 +9,7 @@ import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.GanTrainer;
 import io.jgan.runtime.train.TrainingConfig;
 import io.jgan.samples.bench.TorchReference;
+import io.jgan.samples.cli.OptionChecks;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalDouble;
@@ -44,8 +45,14 @@ final class ImagesBench {
         @Option(names = "--no-torch", description = "Skip PyTorch.")
         boolean noTorch;
 
+        @picocli.CommandLine.Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
         @Override
         public Integer call() throws Exception {
+            OptionChecks.atLeast(spec, "--steps", steps, 1);
+            OptionChecks.atLeast(spec, "--warmup", warmup, 0);
+            OptionChecks.atLeast(spec, "--torch-steps", torchSteps, 1);
             System.out.printf(Locale.ROOT, "jgan: %d cores available, default %d threads, max heap %d MiB%n",
                     Runtime.getRuntime().availableProcessors(), Parallel.defaultThreads(),
                     Runtime.getRuntime().maxMemory() >> 20);

@@ -3,16 +3,23 @@ package io.jgan.samples.images;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.IdxImages;
-import io.jgan.runtime.data.IdxReader;
 import io.jgan.runtime.data.MissingDataException;
 import io.jgan.runtime.data.MnistDownload;
 import io.jgan.runtime.data.MnistFiles;
+import io.jgan.runtime.data.ImageDataset;
+import io.jgan.runtime.io.AtomicFile;
 import io.jgan.runtime.io.Checkpoint;
+import io.jgan.runtime.io.CheckpointFiles;
+import io.jgan.runtime.io.OutputFiles;
+import io.jgan.runtime.io.RunLock;
 import io.jgan.runtime.io.Npy;
-import io.jgan.runtime.io.NpyArray;
 import io.jgan.runtime.io.TorchExport;
 import io.jgan.runtime.train.Sampler;
+import io.jgan.runtime.train.TrainingDivergedException;
+import io.jgan.samples.cli.CommandError;
+import io.jgan.samples.cli.Threads;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -98,12 +105,41 @@ public final class ImagesCommand implements Runnable {
             if (epochs < 0 || logEvery < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--epochs must be >= 0 and --log-every >= 1");
             }
+            if (threads != null && threads < 1) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
+            }
+            io.jgan.runtime.train.DivergencePolicy policy;
+            try {
+                policy = io.jgan.runtime.train.DivergencePolicy.byName(onDivergence);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--on-divergence: " + e.getMessage());
+            }
+            // A read-only, misnamed or full --out is found now, not after an epoch of training.
+            OutputFiles.requireDirectory("--out", out, 0);
+            try (RunLock lock = RunLock.acquire(out)) {
+                lock.recovered().ifPresent(System.out::println);
+                return train(policy);
+            }
+        }
+
+        private int train(io.jgan.runtime.train.DivergencePolicy policy) throws IOException {
+            CheckpointFiles checkpoints = new CheckpointFiles(out);
+            checkpoints.finishRotation().ifPresent(System.out::println);
+            AtomicFile.Leftovers leftovers = AtomicFile.removeTemporaries(out);
+            if (leftovers.count() > 0) {
+                System.out.println("note: removed " + leftovers + " that a killed run left in " + out);
+            }
             ImageModel model;
             long runSeed;
             boolean runSmooth;
             if (resume) {
+                if (!Files.exists(checkpoints.latest()) && Files.exists(checkpoints.previous())) {
+                    throw CommandError.of("there is no " + checkpoints.latest() + " to resume from, but there is "
+                            + checkpoints.previous() + ": copy it to " + checkpoints.latest()
+                            + " to resume from the epoch before");
+                }
                 // The run's settings are the checkpoint's; an explicit different one is a mistake.
-                Checkpoint c = Checkpoint.read(out.resolve(ImageGan.CHECKPOINT));
+                Checkpoint c = Checkpoint.read(checkpoints.latest());
                 model = ImageModel.byName(c.getString("run.model"));
                 runSeed = c.getLongs("run.seed")[0];
                 runSmooth = Boolean.parseBoolean(c.getString("run.smooth"));
@@ -122,32 +158,53 @@ public final class ImagesCommand implements Runnable {
                 runSeed = seed != null ? seed : 1;
                 runSmooth = smooth != null && smooth;
             }
-            if (threads != null && threads < 1) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--threads must be at least 1");
-            }
-            io.jgan.runtime.train.DivergencePolicy policy;
-            try {
-                policy = io.jgan.runtime.train.DivergencePolicy.byName(onDivergence);
-            } catch (IllegalArgumentException e) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--on-divergence: " + e.getMessage());
-            }
             MnistFiles files = findData(data, download);
-            IdxImages idx = IdxReader.readImages(files.trainImages());
+            IdxImages idx = loadImages(files);
             System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
             ImageGan.Settings settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume);
             ImageGan gan = new ImageGan(settings, idx, System.out);
+            OutputFiles.requireRoom("--out", out, out, gan.checkpointBytes());
             if (threads != null) {
-                gan.setThreads(threads);
+                gan.setThreads(Threads.cap(threads, "--threads", System.out));
             }
             gan.onDivergence(policy);
-            System.out.printf("%s: noise %d, seed %d, labels %s, batch %d, Adam %.0e, %d batches per epoch%s%n",
+            System.out.printf("%s: noise %d, seed %d, labels %s, batch %d, Adam %s, %d batches per epoch%s%n",
                     model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", ImageGan.BATCH,
-                    ImageGan.LEARNING_RATE, gan.batchesPerEpoch(),
+                    gan.describeLearningRates(), gan.batchesPerEpoch(),
                     resume ? ", resuming after epoch " + gan.epochsDone() : "");
             System.out.println(io.jgan.runtime.kernel.Simd.describe());
-            List<ImageGan.EpochSummary> summaries = gan.run();
+            List<ImageGan.EpochSummary> summaries;
+            try {
+                summaries = gan.run();
+            } catch (TrainingDivergedException e) {
+                String rollbacks = gan.rollbacks() > 0 ? " after " + gan.rollbacks() + " rollback"
+                        + (gan.rollbacks() == 1 ? "" : "s") : "";
+                String next = policy.rollback()
+                        ? "try another --seed, or resume with --resume to roll back again"
+                        : "resume with --resume --on-divergence rollback to continue from it with lower learning rates";
+                throw CommandError.of("training diverged" + rollbacks + ": " + e.getMessage() + "; "
+                        + (gan.epochsDone() > 0 ? "the checkpoint after epoch " + gan.epochsDone() + " in " + out
+                                + " is intact: " + next : "no epoch was completed: try another --seed"), e);
+            }
             System.out.println("Done: " + gan.epochsDone() + " epochs; outputs in " + out.toAbsolutePath());
             return summaries.isEmpty() && gan.epochsDone() < epochs ? 1 : 0;
+        }
+
+        /**
+         * The training images, and the labels checked (MNIST's directory holds both; conditional
+         * training will need them, and a broken label file is worth knowing about now).
+         */
+        private static IdxImages loadImages(MnistFiles files) throws IOException {
+            IdxImages idx = ImageDataset.load(files.trainImages(), files.trainLabels()).images();
+            if (idx.rows() != 28 || idx.cols() != 28) {
+                throw CommandError.of(files.trainImages() + " holds " + idx.rows() + "x" + idx.cols() + " images;"
+                        + " images train needs 28x28 images (MNIST, Fashion-MNIST): pass another --data");
+            }
+            if (idx.count() < ImageGan.BATCH) {
+                throw CommandError.of(files.trainImages() + " holds " + idx.count() + " images; images train needs at"
+                        + " least " + ImageGan.BATCH + " (one batch): pass a larger data set with --data");
+            }
+            return idx;
         }
     }
 
@@ -168,6 +225,9 @@ public final class ImagesCommand implements Runnable {
     @Command(name = "sample", mixinStandardHelpOptions = true,
             description = "Generates images with a checkpoint's generator: float32 [N, 784] in [-1, 1], as .npy.")
     public static final class Sample implements Callable<Integer> {
+        /** Images per generator call (its batch size): the output is written chunk by chunk. */
+        static final int CHUNK = 500;
+
         @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "A checkpoint of images train.")
         Path checkpoint;
 
@@ -188,22 +248,44 @@ public final class ImagesCommand implements Runnable {
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
+        @Option(names = "--force", description = "Replace --out and --noise-out if they exist (never --checkpoint).")
+        boolean force;
+
         @Override
         public Integer call() throws IOException {
             if (n < 1) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--n must be at least 1");
             }
-            Network g = loadGenerator(checkpoint, 500);
-            float[] images = Sampler.generate(g, n, new Rng(seed));
-            Npy.write(out, NpyArray.of(images, n, g.info().outputSize()));
+            Network g = loadGenerator(checkpoint, CHUNK);
+            int values = g.info().outputSize();
+            int noiseSize = g.info().noise().size();
+            OutputFiles.create(force).input(checkpoint)
+                    .output("--out", out, Npy.fileSize(n, values))
+                    .output("--noise-out", noiseOut, Npy.fileSize(n, noiseSize))
+                    .check();
+            // Streamed in chunks: any --n the disk can hold, in a few MB of heap.
+            AtomicFile.write(out, o -> {
+                Npy.writeHeader(o, n, values);
+                Rng rng = new Rng(seed);
+                for (int start = 0; start < n; start += CHUNK) {
+                    Npy.writeFloats(o, Sampler.generate(g, Math.min(CHUNK, n - start), rng));
+                }
+            });
             if (noiseOut != null) {
-                // Sampler draws nothing but the noise from its Rng, chunk after chunk: the same stream again.
-                int size = g.info().noise().size();
-                float[] z = new float[n * size];
-                g.info().noise().sample(z, n, new Rng(seed));
-                Npy.write(noiseOut, NpyArray.of(z, n, size));
+                // Sampler draws nothing but the noise from its Rng, batch after batch: the same stream again.
+                AtomicFile.write(noiseOut, o -> {
+                    Npy.writeHeader(o, n, noiseSize);
+                    Rng rng = new Rng(seed);
+                    float[] z = new float[CHUNK * noiseSize];
+                    for (int start = 0; start < n; start += CHUNK) {
+                        int batch = Math.min(CHUNK, n - start);
+                        g.info().noise().sample(z, batch, rng);
+                        Npy.writeFloats(o, java.util.Arrays.copyOf(z, batch * noiseSize));
+                    }
+                });
             }
-            System.out.printf("Wrote %d images of %d values (float32, [-1, 1]) to %s%n", n, g.info().outputSize(), out);
+            System.out.printf("Wrote %d images of %d values (float32, [-1, 1]) to %s%s%n", n, values, out,
+                    noiseOut != null ? ", their noise to " + noiseOut : "");
             return 0;
         }
     }
@@ -225,11 +307,19 @@ public final class ImagesCommand implements Runnable {
                 description = "Which network. Default: ${DEFAULT-VALUE}.")
         String network;
 
+        @Option(names = "--force", description = "Replace --out if it exists (never --checkpoint).")
+        boolean force;
+
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws IOException {
+            if (!network.equals("generator") && !network.equals("discriminator")) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--network must be generator or discriminator, was " + network);
+            }
+            OutputFiles.create(force).input(checkpoint).output("--out", out, 0).check();
             Network net;
             if (network.equals("generator")) {
                 net = loadGenerator(checkpoint, 1);
@@ -242,6 +332,7 @@ public final class ImagesCommand implements Runnable {
                         "--network must be generator or discriminator, was " + network);
             }
             var dict = TorchExport.stateDict(net);
+            OutputFiles.create(force).input(checkpoint).output("--out", out, 4L * net.parameters().length + 65536).check();
             io.jgan.runtime.io.Npz.write(out, dict);
             System.out.println("Wrote " + net.info().displayName() + " (" + net.info().architecture() + ") to " + out);
             dict.forEach((k, v) -> System.out.println("  " + k + " " + java.util.Arrays.toString(v.shape())));
