@@ -14,6 +14,9 @@ import java.util.List;
 final class Tiny {
     private Tiny() {}
 
+    /** What the trainer looks for at the end of a discriminator that gives probabilities. */
+    static final LayerInfo SIGMOID = new LayerInfo(1, "probability", "Sigmoid", 1, List.of());
+
     private static LayerInfo layer(String kind, int width, int weights) {
         return new LayerInfo(0, "layer", kind, width, List.of(new Tensor("weight", 0, new int[] {weights}, false),
                 new Tensor("bias", weights, new int[] {1}, false)));
@@ -72,7 +75,7 @@ final class Tiny {
 
         Discriminator(int size, int maxBatch) {
             super(new NetworkInfo("test.Tiny", NetworkInfo.Role.DISCRIMINATOR, size, 1, size + 1,
-                    List.of(layer("Logistic()", 1, size)), null), maxBatch, true);
+                    List.of(layer("Logistic()", 1, size), SIGMOID), null), maxBatch, true);
             this.size = size;
         }
 
