@@ -58,9 +58,9 @@ public record BceWithLogitsLoss() implements GanLoss {
         return (float) (sum / n);
     }
 
-    /** {@return 1 / (1 + e^-x), rounded once to float: 0 and 1 only where float cannot tell} */
+    /** {@return 1 / (1 + e^-x) in float, as PyTorch computes it: exactly 0 below about -88, where e^-x overflows} */
     static float sigmoid(float x) {
-        return (float) (1 / (1 + Math.exp(-x)));
+        return 1f / (1f + (float) Math.exp(-x));
     }
 
     @Override
