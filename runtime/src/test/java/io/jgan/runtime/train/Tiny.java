@@ -122,6 +122,52 @@ final class Tiny {
         }
     }
 
+    /** s = w . x + b: the discriminator without a sigmoid, for the losses on raw scores. Parameters [w, b]. */
+    static final class Critic extends Network {
+        final int size;
+
+        Critic(int size, int maxBatch) {
+            super(new NetworkInfo("test.Tiny", NetworkInfo.Role.DISCRIMINATOR, size, 1, size + 1,
+                    List.of(layer("Linear()", 1, size)), null), maxBatch, true);
+            this.size = size;
+        }
+
+        @Override
+        protected void forwardLayers(int batch) {
+            for (int s = 0; s < batch; s++) {
+                float z = params[size];
+                for (int j = 0; j < size; j++) {
+                    z += params[j] * input[s * size + j];
+                }
+                output[s] = z;
+            }
+        }
+
+        @Override
+        protected void backwardParameterLayers(int batch) {
+            for (int s = 0; s < batch; s++) {
+                for (int j = 0; j < size; j++) {
+                    grads[j] += outputGrad[s] * input[s * size + j];
+                }
+                grads[size] += outputGrad[s];
+            }
+        }
+
+        @Override
+        protected void backwardInputLayers(int batch) {
+            for (int s = 0; s < batch; s++) {
+                for (int j = 0; j < size; j++) {
+                    inputGrad[s * size + j] = outputGrad[s] * params[j];
+                }
+            }
+        }
+
+        @Override
+        protected void initializeLayers(Rng rng) {
+            Init.linear(params, 0, size + 1, size, rng);
+        }
+    }
+
     /** Every value the same; the value can be changed between iterations (e.g. to NaN). */
     static final class ConstantData implements RealData {
         final int size;
