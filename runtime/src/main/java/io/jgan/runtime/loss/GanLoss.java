@@ -83,27 +83,44 @@ public interface GanLoss {
      */
     default void afterDiscriminatorStep(Network discriminator) {}
 
-    /** {@return binary cross-entropy on probabilities, PyTorch's {@code nn.BCELoss}: the seeds' loss} */
+    /**
+     * {@return binary cross-entropy on probabilities, PyTorch's {@code nn.BCELoss}: the seeds' loss}
+     * {@code mean(-(y log p + (1 - y) log(1 - p)))} against the labels; see {@link BceLoss}.
+     */
     static GanLoss bce() {
         return new BceLoss();
     }
 
-    /** {@return binary cross-entropy on logits, PyTorch's {@code nn.BCEWithLogitsLoss}} */
+    /**
+     * {@return binary cross-entropy on logits, PyTorch's {@code nn.BCEWithLogitsLoss}}
+     * {@code mean(-(y log sigmoid(x) + (1 - y) log(1 - sigmoid(x))))}, stable for any score; see
+     * {@link BceWithLogitsLoss}.
+     */
     static GanLoss bceWithLogits() {
         return new BceWithLogitsLoss();
     }
 
-    /** {@return the least-squares loss of LSGAN, PyTorch's {@code nn.MSELoss} against the labels} */
+    /**
+     * {@return the least-squares loss of LSGAN, PyTorch's {@code nn.MSELoss} against the labels}
+     * {@code mean((x - y)^2)}; see {@link LeastSquaresLoss}.
+     */
     static GanLoss leastSquares() {
         return new LeastSquaresLoss();
     }
 
-    /** {@return the hinge loss (SAGAN, BigGAN)} */
+    /**
+     * {@return the hinge loss (SAGAN, BigGAN)} Real {@code mean(relu(1 - x))}, fake
+     * {@code mean(relu(1 + x))}, generator {@code -mean(x)}; see {@link HingeLoss}.
+     */
     static GanLoss hinge() {
         return new HingeLoss();
     }
 
-    /** {@return the Wasserstein loss with the discriminator's weights clipped to [-0.01, 0.01] (WGAN)} */
+    /**
+     * {@return the Wasserstein loss with the discriminator's weights clipped to [-0.01, 0.01] (WGAN)}
+     * Real {@code -mean(x)}, fake {@code mean(x)}, generator {@code -mean(x)}; train with several
+     * critic steps per generator step; see {@link WassersteinLoss}.
+     */
     static GanLoss wasserstein() {
         return new WassersteinLoss(WassersteinLoss.DEFAULT_CLIP);
     }
