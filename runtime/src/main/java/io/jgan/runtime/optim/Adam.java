@@ -13,30 +13,25 @@ import io.jgan.runtime.Parallel;
  * with the bias corrections in double precision, as Python computes them.
  *
  * <p>Built from a {@link Network}, a large update is split over the network's current
- * {@link Parallel} pool in contiguous ranges, one per thread. Every element is updated on its own,
- * so the result is bit for bit the same for any number of threads.
+ * {@link Parallel} pool in contiguous ranges, one per thread; the result is bit for bit the same for
+ * any number of threads. Each network has its own optimizer, so the generator and the discriminator
+ * take their own learning rate and betas:
+ * <pre>{@code
+ * Optimizer gOpt = new Adam(g, 2e-4, 0.5, 0.999);
+ * Optimizer dOpt = new Adam(d, 1e-4, 0.5, 0.999);
+ * }</pre>
  */
-public final class Adam implements Optimizer {
-    private final float[] params;
-    private final float[] grads;
-    private final float[] m;
-    private final float[] v;
+public final class Adam extends ElementwiseOptimizer {
+    /** Updates with fewer elements than this stay on the calling thread: a hand-off costs more. */
+    static final int PARALLEL_MIN_ELEMENTS = ElementwiseOptimizer.PARALLEL_MIN_ELEMENTS;
+
     // Hyperparameters are doubles, like PyTorch's Python floats, so that derived constants such as
     // 1 - beta1 round to the same float32 as PyTorch's.
-    private double lr;
     private final double beta1;
     private final double beta2;
     private final double eps;
-    private long t;
-    /** The network whose pool large updates are split over, or null: always on the calling thread. */
-    private final Network network;
-    /** The update of one range, allocated once so that a step allocates nothing. */
-    private final Parallel.Task rangeTask = this::updatePart;
     // The current step's constants, read by the parts (published by Parallel.run).
     private float stepSize, bias2Sqrt, b1, b2, epsilon, oneMinusB1, oneMinusB2;
-
-    /** Updates with fewer elements than this stay on the calling thread: a hand-off costs more. */
-    static final int PARALLEL_MIN_ELEMENTS = 1 << 16;
 
     /**
      * Adam with PyTorch's defaults but the learning rate: betas (0.9, 0.999), eps 1e-8.
@@ -45,11 +40,38 @@ public final class Adam implements Optimizer {
      * @param lr learning rate
      */
     public Adam(Network network, double lr) {
-        this(network, network.parameters(), network.gradients(), lr, 0.9, 0.999, 1e-8);
+        this(network, lr, 0.9, 0.999, 1e-8);
     }
 
     /**
-     * Adam over a parameter array and its gradient array.
+     * Adam with other betas (DCGAN's are 0.5 and 0.999) and eps 1e-8, splitting large updates over the
+     * network's pool.
+     *
+     * @param network whose parameters and gradients to update
+     * @param lr learning rate
+     * @param beta1 decay of the first-moment average (PyTorch: 0.9), in [0, 1)
+     * @param beta2 decay of the second-moment average (PyTorch: 0.999), in [0, 1)
+     */
+    public Adam(Network network, double lr, double beta1, double beta2) {
+        this(network, lr, beta1, beta2, 1e-8);
+    }
+
+    /**
+     * Adam with every hyperparameter, splitting large updates over the network's pool.
+     *
+     * @param network whose parameters and gradients to update
+     * @param lr learning rate
+     * @param beta1 decay of the first-moment average (PyTorch: 0.9), in [0, 1)
+     * @param beta2 decay of the second-moment average (PyTorch: 0.999), in [0, 1)
+     * @param eps added to the denominator (PyTorch: 1e-8), {@code >= 0}
+     */
+    public Adam(Network network, double lr, double beta1, double beta2, double eps) {
+        this(network, network.parameters(), network.gradients(), lr, beta1, beta2, eps);
+    }
+
+    /**
+     * Adam over a parameter array and its gradient array, always on the calling thread (build it from
+     * a {@link Network} to use the network's threads).
      *
      * @param params parameters, updated in place
      * @param grads gradients, same layout
@@ -64,51 +86,41 @@ public final class Adam implements Optimizer {
 
     private Adam(Network network, float[] params, float[] grads, double lr, double beta1, double beta2,
             double eps) {
-        if (params.length != grads.length) {
-            throw new IllegalArgumentException("parameters (" + params.length + ") and gradients (" + grads.length
-                    + ") must have the same length");
+        super("Adam", network, params, grads, lr, 2);
+        requireDecay("beta1", beta1);
+        requireDecay("beta2", beta2);
+        if (!(eps >= 0) || !Double.isFinite(eps)) {
+            throw new IllegalArgumentException("Adam: eps must be a finite number >= 0, was " + eps);
         }
-        this.network = network;
-        this.params = params;
-        this.grads = grads;
-        this.m = new float[params.length];
-        this.v = new float[params.length];
-        this.lr = lr;
         this.beta1 = beta1;
         this.beta2 = beta2;
         this.eps = eps;
     }
 
+    /** PyTorch's own check: a decay of 1 or more never forgets, a negative one is meaningless. */
+    static void requireDecay(String name, double beta) {
+        if (!(beta >= 0 && beta < 1)) {
+            throw new IllegalArgumentException("Adam: " + name + " must be in [0, 1), was " + beta
+                    + " (PyTorch's defaults are 0.9 and 0.999, DCGAN's 0.5 and 0.999)");
+        }
+    }
+
     @Override
-    public void step() {
-        t++;
+    protected void prepare(long t) {
         double bias1 = 1 - Math.pow(beta1, t);
         double bias2 = 1 - Math.pow(beta2, t);
-        stepSize = (float) (lr / bias1);
+        stepSize = (float) (learningRate() / bias1);
         bias2Sqrt = (float) Math.sqrt(bias2);
         b1 = (float) beta1;
         b2 = (float) beta2;
         epsilon = (float) eps;
         oneMinusB1 = (float) (1 - beta1);
         oneMinusB2 = (float) (1 - beta2);
-        if (network == null || params.length < PARALLEL_MIN_ELEMENTS || network.threads() == 1) {
-            update(0, params.length);
-        } else {
-            // run, not share: the split is static, one contiguous range per part.
-            network.parallel().run(rangeTask);
-        }
     }
 
-    /** Part {@code part} of {@code parts}: a contiguous range, boundaries on multiples of 16 floats (a cache line). */
-    private void updatePart(int part, int parts) {
-        int n = params.length;
-        int chunk = ((n + parts - 1) / parts + 15) / 16 * 16;
-        update(Math.min(n, part * chunk), Math.min(n, (part + 1) * chunk));
-    }
-
-    /** Adam on elements [from, to). */
-    private void update(int from, int to) {
-        final float[] params = this.params, grads = this.grads, m = this.m, v = this.v;
+    @Override
+    protected void update(int from, int to) {
+        final float[] params = this.params, grads = this.grads, m = state(0), v = state(1);
         final float stepSize = this.stepSize, bias2Sqrt = this.bias2Sqrt, b1 = this.b1, b2 = this.b2;
         final float epsilon = this.epsilon, oneMinusB1 = this.oneMinusB1, oneMinusB2 = this.oneMinusB2;
         for (int k = from; k < to; k++) {
@@ -122,33 +134,18 @@ public final class Adam implements Optimizer {
         }
     }
 
-    @Override
-    public long stepCount() {
-        return t;
+    /** {@return the decay of the first-moment average} */
+    public double beta1() {
+        return beta1;
     }
 
-    @Override
-    public void setStepCount(long steps) {
-        this.t = steps;
-    }
-
-    @Override
-    public float[][] stateBuffers() {
-        return new float[][] {m, v};
-    }
-
-    @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void setLearningRate(double lr) {
-        this.lr = lr;
+    /** {@return the decay of the second-moment average} */
+    public double beta2() {
+        return beta2;
     }
 
     @Override
     public String toString() {
-        return "Adam(lr=" + lr + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + eps + ")";
+        return "Adam(lr=" + learningRate() + ", betas=(" + beta1 + ", " + beta2 + "), eps=" + eps + ")";
     }
 }

@@ -5,15 +5,14 @@ import io.jgan.runtime.Network;
 /**
  * SGD with momentum, computed as PyTorch's {@code torch.optim.SGD(momentum=mu)} (no dampening, no
  * Nesterov, no weight decay): {@code buf = mu buf + g} ({@code buf = g} at the first step);
- * {@code p -= lr buf}.
+ * {@code p -= lr buf}. Built from a {@link Network}, a large update is split over the network's
+ * threads, with the same bits for any thread count.
  */
-public final class SgdMomentum implements Optimizer {
-    private final float[] params;
-    private final float[] grads;
-    private final float[] buf;
-    private double lr;
+public final class SgdMomentum extends ElementwiseOptimizer {
     private final double momentum;
-    private long t;
+    // The current step's constants, read by the parts.
+    private boolean first;
+    private float mu, step;
 
     /**
      * SGD with momentum over a network's parameters.
@@ -23,11 +22,11 @@ public final class SgdMomentum implements Optimizer {
      * @param momentum momentum factor (0 for plain SGD)
      */
     public SgdMomentum(Network network, double lr, double momentum) {
-        this(network.parameters(), network.gradients(), lr, momentum);
+        this(network, network.parameters(), network.gradients(), lr, momentum);
     }
 
     /**
-     * SGD with momentum over a parameter array and its gradient array.
+     * SGD with momentum over a parameter array and its gradient array, on the calling thread.
      *
      * @param params parameters, updated in place
      * @param grads gradients, same layout
@@ -35,61 +34,42 @@ public final class SgdMomentum implements Optimizer {
      * @param momentum momentum factor (0 for plain SGD)
      */
     public SgdMomentum(float[] params, float[] grads, double lr, double momentum) {
-        if (params.length != grads.length) {
-            throw new IllegalArgumentException("parameters (" + params.length + ") and gradients (" + grads.length
-                    + ") must have the same length");
+        this(null, params, grads, lr, momentum);
+    }
+
+    private SgdMomentum(Network network, float[] params, float[] grads, double lr, double momentum) {
+        super("SGD", network, params, grads, lr, 1);
+        if (!(momentum >= 0) || !Double.isFinite(momentum)) {
+            throw new IllegalArgumentException("SGD: momentum must be a finite number >= 0, was " + momentum);
         }
-        this.params = params;
-        this.grads = grads;
-        this.buf = new float[params.length];
-        this.lr = lr;
         this.momentum = momentum;
     }
 
     @Override
-    public void step() {
-        if (t == 0) {
-            System.arraycopy(grads, 0, buf, 0, grads.length);
+    protected void prepare(long t) {
+        first = t == 1;
+        mu = (float) momentum;
+        step = (float) -learningRate();
+    }
+
+    @Override
+    protected void update(int from, int to) {
+        final float[] params = this.params, grads = this.grads, buf = state(0);
+        final float mu = this.mu, step = this.step;
+        if (first) {
+            System.arraycopy(grads, from, buf, from, to - from);
         } else {
-            float mu = (float) momentum;
-            for (int k = 0; k < buf.length; k++) {
+            for (int k = from; k < to; k++) {
                 buf[k] = buf[k] * mu + grads[k];
             }
         }
-        float step = (float) -lr;
-        for (int k = 0; k < params.length; k++) {
+        for (int k = from; k < to; k++) {
             params[k] += step * buf[k];
         }
-        t++;
-    }
-
-    @Override
-    public long stepCount() {
-        return t;
-    }
-
-    @Override
-    public void setStepCount(long steps) {
-        this.t = steps;
-    }
-
-    @Override
-    public float[][] stateBuffers() {
-        return new float[][] {buf};
-    }
-
-    @Override
-    public double learningRate() {
-        return lr;
-    }
-
-    @Override
-    public void setLearningRate(double lr) {
-        this.lr = lr;
     }
 
     @Override
     public String toString() {
-        return "SGD(lr=" + lr + ", momentum=" + momentum + ")";
+        return "SGD(lr=" + learningRate() + ", momentum=" + momentum + ")";
     }
 }

@@ -1,23 +1,28 @@
 package io.jgan.runtime.train;
 
 import io.jgan.runtime.Finite;
+import io.jgan.runtime.LayerInfo;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Parallel;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.BatchSource;
 import io.jgan.runtime.data.RealData;
-import io.jgan.runtime.loss.BinaryCrossEntropy;
+import io.jgan.runtime.loss.GanLoss;
+import io.jgan.runtime.loss.GanLoss.Term;
 import io.jgan.runtime.optim.Optimizer;
 
 /**
- * The alternating GAN training loop with binary cross-entropy.
+ * The alternating GAN training loop, with the config's {@link GanLoss} (binary cross-entropy unless
+ * changed).
  *
- * <p>A discriminator step: zero D's gradients, forward and backward a real batch against
- * {@code realLabel}, then a fake batch (detached: the generator is not updated) against
- * {@code fakeLabel}, then one optimizer step. A generator step: zero G's gradients, forward fresh
- * noise through G and D, backward the loss against {@code generatorLabel} through D to its input
- * (D's gradients untouched) and on through G, then one optimizer step.
+ * <p>A discriminator step: zero D's gradients, forward and backward a real batch (the loss's real
+ * term, against {@code realLabel}), then a fake batch (detached: the generator is not updated; the
+ * fake term, against {@code fakeLabel}), then one optimizer step, then the loss's
+ * {@link GanLoss#afterDiscriminatorStep(Network) after-step} (WGAN's clipping). A generator step:
+ * zero G's gradients, forward fresh noise through G and D, backward the generator term (against
+ * {@code generatorLabel}) through D to its input (D's gradients untouched) and on through G, then
+ * one optimizer step.
  *
  * <p>All buffers are allocated here; a step allocates nothing. Every loss, and the gradients and
  * parameters of the network about to step, are checked before its optimizer step: a NaN or infinite
@@ -32,6 +37,7 @@ public final class GanTrainer {
     private final Optimizer discriminatorOptimizer;
     private final RealData data;
     private final TrainingConfig config;
+    private final GanLoss loss;
     private final Rng rng;
     private BatchSource noise;
     private final int batch;
@@ -50,8 +56,10 @@ public final class GanTrainer {
      * @param generatorOptimizer updates the generator's parameters
      * @param discriminatorOptimizer updates the discriminator's parameters
      * @param data the real samples
-     * @param config batch size, steps, labels
+     * @param config batch size, steps, labels, loss
      * @param rng the run's random generator
+     * @throws IllegalArgumentException with a one-line message when the networks, data and config do not
+     *     fit together, e.g. a discriminator whose last layer does not fit the loss
      */
     public GanTrainer(Network generator, Network discriminator, Optimizer generatorOptimizer,
             Optimizer discriminatorOptimizer, RealData data, TrainingConfig config, Rng rng) {
@@ -61,6 +69,7 @@ public final class GanTrainer {
         this.discriminatorOptimizer = discriminatorOptimizer;
         this.data = data;
         this.config = config;
+        this.loss = config.loss();
         this.rng = rng;
         this.batch = config.batchSize();
         NetworkInfo g = generator.info();
@@ -75,8 +84,9 @@ public final class GanTrainer {
         }
         if (d.outputSize() != 1) {
             throw new IllegalArgumentException(d.displayName() + " gives " + d.outputSize()
-                    + " values per sample; binary cross-entropy needs exactly one (the probability of real)");
+                    + " values per sample; the " + loss.name() + " loss needs exactly one (its score of real)");
         }
+        requireLastLayerFits(d, loss);
         for (Network n : new Network[] {generator, discriminator}) {
             if (n.maxBatch() < batch) {
                 throw new IllegalArgumentException(n.info().displayName() + " was built for batches of at most "
@@ -89,6 +99,28 @@ public final class GanTrainer {
         this.noiseBatch = new float[batch * noise.sampleSize()];
         this.realBatch = new float[batch * d.inputSize()];
         this.fakeBatch = new float[batch * d.inputSize()];
+    }
+
+    /**
+     * Refuses a discriminator whose last layer does not fit the loss: BCE on probabilities needs a final
+     * {@code @Sigmoid}; the losses on raw scores must not have one (a sigmoid there squashes the scores
+     * into (0, 1): bce-logits would apply it twice, and the others would lose their range).
+     */
+    static void requireLastLayerFits(NetworkInfo d, GanLoss loss) {
+        LayerInfo last = d.layers().isEmpty() ? null : d.layers().get(d.layers().size() - 1);
+        boolean sigmoid = last != null && (last.kind().equals("Sigmoid") || last.kind().startsWith("Sigmoid("));
+        String where = last == null ? "has no layers" : "ends in '" + last.name() + "' " + last.kind();
+        if (loss.readsProbabilities() && !sigmoid) {
+            throw new IllegalArgumentException("the " + loss.name() + " loss reads probabilities but " + d.displayName()
+                    + " " + where + ": end it with a @Sigmoid layer, or use the loss bce-logits, which takes"
+                    + " raw scores");
+        }
+        if (!loss.readsProbabilities() && sigmoid) {
+            throw new IllegalArgumentException("the " + loss.name() + " loss reads raw scores but " + d.displayName()
+                    + " " + where + ": remove that @Sigmoid layer"
+                    + (loss.name().equals("bce-logits") ? " (bce-logits applies the sigmoid itself)" : "")
+                    + ", or use the loss bce");
+        }
     }
 
     /**
@@ -152,9 +184,9 @@ public final class GanTrainer {
         System.arraycopy(generator.forward(noiseBatch, batch), 0, fakeBatch, 0, fakeBatch.length);
         float[] score = discriminator.forward(fakeBatch, batch);
         int n = discriminator.outputBatch(batch);
-        float loss = BinaryCrossEntropy.loss(score, n, config.generatorLabel());
-        stats.generatorLoss = check(loss, generator, "generator loss");
-        BinaryCrossEntropy.gradient(score, n, config.generatorLabel(), 1f, discriminator.outputGradient());
+        float generatorLoss = loss.loss(Term.GENERATOR, config.generatorLabel(), score, n);
+        stats.generatorLoss = check(generatorLoss, generator, "generator loss");
+        loss.gradient(Term.GENERATOR, config.generatorLabel(), 1f, score, n, discriminator.outputGradient());
         float[] fakeGradient = discriminator.backwardToInput();
         System.arraycopy(fakeGradient, 0, generator.outputGradient(), 0, batch * discriminator.info().inputSize());
         generator.backward();
@@ -169,10 +201,10 @@ public final class GanTrainer {
 
         data.next(realBatch, batch, rng);
         float[] score = discriminator.forward(realBatch, batch);
-        float realLoss = check(BinaryCrossEntropy.loss(score, n, config.realLabel()), discriminator,
+        float realLoss = check(loss.loss(Term.REAL, config.realLabel(), score, n), discriminator,
                 "discriminator loss on real data");
-        stats.realScore = BinaryCrossEntropy.mean(score, n);
-        BinaryCrossEntropy.gradient(score, n, config.realLabel(), scale, discriminator.outputGradient());
+        stats.realScore = loss.meanScore(score, n);
+        loss.gradient(Term.REAL, config.realLabel(), scale, score, n, discriminator.outputGradient());
         discriminator.backward();
 
         if (!config.sharedFakes()) {
@@ -180,10 +212,10 @@ public final class GanTrainer {
             System.arraycopy(generator.forward(noiseBatch, batch), 0, fakeBatch, 0, fakeBatch.length);
         }
         score = discriminator.forward(fakeBatch, batch);
-        float fakeLoss = check(BinaryCrossEntropy.loss(score, n, config.fakeLabel()), discriminator,
+        float fakeLoss = check(loss.loss(Term.FAKE, config.fakeLabel(), score, n), discriminator,
                 "discriminator loss on fakes");
-        stats.fakeScore = BinaryCrossEntropy.mean(score, n);
-        BinaryCrossEntropy.gradient(score, n, config.fakeLabel(), scale, discriminator.outputGradient());
+        stats.fakeScore = loss.meanScore(score, n);
+        loss.gradient(Term.FAKE, config.fakeLabel(), scale, score, n, discriminator.outputGradient());
         discriminator.backward();
 
         stats.discriminatorRealLoss = realLoss;
@@ -191,6 +223,7 @@ public final class GanTrainer {
         stats.discriminatorLoss = scale * (realLoss + fakeLoss);
         checkFinite(discriminator);
         discriminatorOptimizer.step();
+        loss.afterDiscriminatorStep(discriminator);
     }
 
     private float check(float loss, Network network, String what) {

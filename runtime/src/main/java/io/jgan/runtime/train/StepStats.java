@@ -15,9 +15,12 @@ public final class StepStats {
     public float discriminatorFakeLoss = Float.NaN;
     /** The generator's loss in its last step this iteration. */
     public float generatorLoss = Float.NaN;
-    /** Mean D(x) over the last real batch. */
+    /**
+     * Mean D(x) over the last real batch: a probability for the bce and bce-logits losses, the raw score
+     * for the others.
+     */
     public float realScore = Float.NaN;
-    /** Mean D(G(z)) over the last fake batch the discriminator saw. */
+    /** Mean D(G(z)) over the last fake batch the discriminator saw, as {@link #realScore}. */
     public float fakeScore = Float.NaN;
 
     /** Statistics before any iteration: iteration 0, NaN everywhere else. */

@@ -1,5 +1,8 @@
 package io.jgan.runtime.train;
 
+import io.jgan.runtime.loss.GanLoss;
+import java.util.Objects;
+
 /**
  * How the alternating GAN loop runs. Start from {@link #defaults(int)} and change what differs:
  * <pre>{@code
@@ -17,10 +20,11 @@ package io.jgan.runtime.train;
  * @param realLabel target for real samples (1, or 0.9 / 0.98 with label smoothing)
  * @param fakeLabel target for fakes in the discriminator step (0, or e.g. 0.02)
  * @param generatorLabel target the generator trains its fakes towards (1: the non-saturating loss)
+ * @param loss the GAN loss: {@link GanLoss#bce()} (the seeds'), unless changed with {@link #withLoss(GanLoss)}
  */
 public record TrainingConfig(int batchSize, int discriminatorSteps, int generatorSteps, boolean generatorFirst,
         boolean sharedFakes, LossCombination discriminatorLoss, float realLabel, float fakeLabel,
-        float generatorLabel) {
+        float generatorLabel, GanLoss loss) {
 
     /** How the discriminator's loss on real and fake batches is combined before its step. */
     public enum LossCombination {
@@ -42,8 +46,10 @@ public record TrainingConfig(int batchSize, int discriminatorSteps, int generato
      * @param realLabel target for real samples (1, or 0.9 / 0.98 with label smoothing)
      * @param fakeLabel target for fakes in the discriminator step (0, or e.g. 0.02)
      * @param generatorLabel target the generator trains its fakes towards (1: the non-saturating loss)
+     * @param loss the GAN loss
      */
     public TrainingConfig {
+        Objects.requireNonNull(loss, "loss");
         if (batchSize < 1) {
             throw new IllegalArgumentException("batch size must be at least 1, was " + batchSize);
         }
@@ -60,15 +66,40 @@ public record TrainingConfig(int batchSize, int discriminatorSteps, int generato
                 throw new IllegalArgumentException("labels must be in [0, 1], got " + label);
             }
         }
+        if (!loss.usesLabels() && (realLabel != 1f || fakeLabel != 0f || generatorLabel != 1f)) {
+            throw new IllegalArgumentException("the " + loss.name() + " loss has no labels, so label smoothing ("
+                    + realLabel + ", " + fakeLabel + ", " + generatorLabel + ") would do nothing: keep the labels"
+                    + " 1, 0, 1 or use a loss with labels (bce, bce-logits, lsgan)");
+        }
     }
 
     /**
-     * {@return one D step then one G step per iteration, fresh fakes, summed D loss, labels 1 / 0 / 1}
+     * A config with the seeds' loss, binary cross-entropy on probabilities ({@link GanLoss#bce()}).
+     *
+     * @param batchSize samples per step, real and fake alike
+     * @param discriminatorSteps discriminator updates per iteration
+     * @param generatorSteps generator updates per iteration
+     * @param generatorFirst whether an iteration starts with the generator's steps
+     * @param sharedFakes whether the discriminator step reuses the fakes the preceding generator step made
+     * @param discriminatorLoss how the real and fake losses combine
+     * @param realLabel target for real samples
+     * @param fakeLabel target for fakes in the discriminator step
+     * @param generatorLabel target the generator trains its fakes towards
+     */
+    public TrainingConfig(int batchSize, int discriminatorSteps, int generatorSteps, boolean generatorFirst,
+            boolean sharedFakes, LossCombination discriminatorLoss, float realLabel, float fakeLabel,
+            float generatorLabel) {
+        this(batchSize, discriminatorSteps, generatorSteps, generatorFirst, sharedFakes, discriminatorLoss,
+                realLabel, fakeLabel, generatorLabel, GanLoss.bce());
+    }
+
+    /**
+     * {@return one D step then one G step per iteration, fresh fakes, summed D loss, labels 1 / 0 / 1, BCE}
      *
      * @param batchSize samples per step
      */
     public static TrainingConfig defaults(int batchSize) {
-        return new TrainingConfig(batchSize, 1, 1, false, false, LossCombination.SUM, 1f, 0f, 1f);
+        return new TrainingConfig(batchSize, 1, 1, false, false, LossCombination.SUM, 1f, 0f, 1f, GanLoss.bce());
     }
 
     /**
@@ -78,7 +109,7 @@ public record TrainingConfig(int batchSize, int discriminatorSteps, int generato
      */
     public TrainingConfig withBatchSize(int n) {
         return new TrainingConfig(n, discriminatorSteps, generatorSteps, generatorFirst, sharedFakes,
-                discriminatorLoss, realLabel, fakeLabel, generatorLabel);
+                discriminatorLoss, realLabel, fakeLabel, generatorLabel, loss);
     }
 
     /**
@@ -89,7 +120,7 @@ public record TrainingConfig(int batchSize, int discriminatorSteps, int generato
      */
     public TrainingConfig withSteps(int discriminator, int generator) {
         return new TrainingConfig(batchSize, discriminator, generator, generatorFirst, sharedFakes,
-                discriminatorLoss, realLabel, fakeLabel, generatorLabel);
+                discriminatorLoss, realLabel, fakeLabel, generatorLabel, loss);
     }
 
     /**
@@ -99,7 +130,7 @@ public record TrainingConfig(int batchSize, int discriminatorSteps, int generato
      */
     public TrainingConfig withGeneratorFirst(boolean first) {
         return new TrainingConfig(batchSize, discriminatorSteps, generatorSteps, first, sharedFakes,
-                discriminatorLoss, realLabel, fakeLabel, generatorLabel);
+                discriminatorLoss, realLabel, fakeLabel, generatorLabel, loss);
     }
 
     /**
@@ -109,7 +140,7 @@ public record TrainingConfig(int batchSize, int discriminatorSteps, int generato
      */
     public TrainingConfig withSharedFakes(boolean shared) {
         return new TrainingConfig(batchSize, discriminatorSteps, generatorSteps, generatorFirst, shared,
-                discriminatorLoss, realLabel, fakeLabel, generatorLabel);
+                discriminatorLoss, realLabel, fakeLabel, generatorLabel, loss);
     }
 
     /**
@@ -119,7 +150,7 @@ public record TrainingConfig(int batchSize, int discriminatorSteps, int generato
      */
     public TrainingConfig withDiscriminatorLoss(LossCombination combination) {
         return new TrainingConfig(batchSize, discriminatorSteps, generatorSteps, generatorFirst, sharedFakes,
-                combination, realLabel, fakeLabel, generatorLabel);
+                combination, realLabel, fakeLabel, generatorLabel, loss);
     }
 
     /**
@@ -131,6 +162,18 @@ public record TrainingConfig(int batchSize, int discriminatorSteps, int generato
      */
     public TrainingConfig withLabels(float real, float fake, float generator) {
         return new TrainingConfig(batchSize, discriminatorSteps, generatorSteps, generatorFirst, sharedFakes,
-                discriminatorLoss, real, fake, generator);
+                discriminatorLoss, real, fake, generator, loss);
+    }
+
+    /**
+     * {@return this config with another GAN loss}; the discriminator's last layer must fit it (the
+     * trainer checks), and a loss without labels needs the labels 1, 0, 1. The Wasserstein loss
+     * wants several critic steps per generator step: {@code withLoss(GanLoss.wasserstein()).withSteps(5, 1)}.
+     *
+     * @param loss e.g. {@link GanLoss#hinge()} or {@code GanLoss.byName("lsgan")}
+     */
+    public TrainingConfig withLoss(GanLoss loss) {
+        return new TrainingConfig(batchSize, discriminatorSteps, generatorSteps, generatorFirst, sharedFakes,
+                discriminatorLoss, realLabel, fakeLabel, generatorLabel, loss);
     }
 }

@@ -14,6 +14,9 @@ import java.util.List;
 final class Tiny {
     private Tiny() {}
 
+    /** What the trainer looks for at the end of a discriminator that gives probabilities. */
+    static final LayerInfo SIGMOID = new LayerInfo(1, "probability", "Sigmoid", 1, List.of());
+
     private static LayerInfo layer(String kind, int width, int weights) {
         return new LayerInfo(0, "layer", kind, width, List.of(new Tensor("weight", 0, new int[] {weights}, false),
                 new Tensor("bias", weights, new int[] {1}, false)));
@@ -72,7 +75,7 @@ final class Tiny {
 
         Discriminator(int size, int maxBatch) {
             super(new NetworkInfo("test.Tiny", NetworkInfo.Role.DISCRIMINATOR, size, 1, size + 1,
-                    List.of(layer("Logistic()", 1, size)), null), maxBatch, true);
+                    List.of(layer("Logistic()", 1, size), SIGMOID), null), maxBatch, true);
             this.size = size;
         }
 
@@ -109,6 +112,52 @@ final class Tiny {
                 float dz = logitGradient(s);
                 for (int j = 0; j < size; j++) {
                     inputGrad[s * size + j] = dz * params[j];
+                }
+            }
+        }
+
+        @Override
+        protected void initializeLayers(Rng rng) {
+            Init.linear(params, 0, size + 1, size, rng);
+        }
+    }
+
+    /** s = w . x + b: the discriminator without a sigmoid, for the losses on raw scores. Parameters [w, b]. */
+    static final class Critic extends Network {
+        final int size;
+
+        Critic(int size, int maxBatch) {
+            super(new NetworkInfo("test.Tiny", NetworkInfo.Role.DISCRIMINATOR, size, 1, size + 1,
+                    List.of(layer("Linear()", 1, size)), null), maxBatch, true);
+            this.size = size;
+        }
+
+        @Override
+        protected void forwardLayers(int batch) {
+            for (int s = 0; s < batch; s++) {
+                float z = params[size];
+                for (int j = 0; j < size; j++) {
+                    z += params[j] * input[s * size + j];
+                }
+                output[s] = z;
+            }
+        }
+
+        @Override
+        protected void backwardParameterLayers(int batch) {
+            for (int s = 0; s < batch; s++) {
+                for (int j = 0; j < size; j++) {
+                    grads[j] += outputGrad[s] * input[s * size + j];
+                }
+                grads[size] += outputGrad[s];
+            }
+        }
+
+        @Override
+        protected void backwardInputLayers(int batch) {
+            for (int s = 0; s < batch; s++) {
+                for (int j = 0; j < size; j++) {
+                    inputGrad[s * size + j] = outputGrad[s] * params[j];
                 }
             }
         }

@@ -10,7 +10,10 @@ import io.jgan.runtime.io.AtomicFile;
 import io.jgan.runtime.io.Checkpoint;
 import io.jgan.runtime.io.CheckpointException;
 import io.jgan.runtime.io.CheckpointFiles;
+import io.jgan.runtime.loss.GanLoss;
 import io.jgan.runtime.optim.Adam;
+import io.jgan.runtime.optim.Optimizer;
+import io.jgan.runtime.optim.RmsProp;
 import io.jgan.runtime.train.CollapseMonitor;
 import io.jgan.runtime.train.DivergencePolicy;
 import io.jgan.runtime.train.GanTrainer;
@@ -60,9 +63,10 @@ public final class ImageGan {
      * @param logEvery log a row of means every this many batches (and at the end of each epoch)
      * @param out the output directory
      * @param resume continue from {@code out/checkpoint.jgan}
+     * @param loss the GAN loss (the article's: bce); wgan trains with 5 critic steps and RMSprop 5e-5
      */
     public record Settings(ImageModel model, long seed, boolean smooth, int epochs, int logEvery, Path out,
-            boolean resume) {
+            boolean resume, GanLoss loss) {
         /** Validates. */
         public Settings {
             if (epochs < 0 || logEvery < 1) {
@@ -71,10 +75,27 @@ public final class ImageGan {
             }
         }
 
+        /** The article's run, with its loss. */
+        public Settings(ImageModel model, long seed, boolean smooth, int epochs, int logEvery, Path out,
+                boolean resume) {
+            this(model, seed, smooth, epochs, logEvery, out, resume, GanLoss.bce());
+        }
+
         /** The training loop's configuration. */
         public TrainingConfig config() {
             TrainingConfig c = TrainingConfig.defaults(BATCH);
-            return smooth ? c.withLabels(0.98f, 0.02f, 1f) : c;
+            c = smooth ? c.withLabels(0.98f, 0.02f, 1f) : c;
+            // The WGAN paper's critic steps (its optimizer is in optimizer()).
+            return c.withLoss(loss).withSteps(isWgan() ? 5 : 1, 1);
+        }
+
+        private boolean isWgan() {
+            return loss.name().equals(GanLoss.wasserstein().name());
+        }
+
+        /** Adam 2e-4 as in the article; for wgan, the WGAN paper's RMSprop 5e-5. */
+        Optimizer optimizer(Network network) {
+            return isWgan() ? new RmsProp(network, 5e-5) : new Adam(network, LEARNING_RATE);
         }
     }
 
@@ -100,8 +121,8 @@ public final class ImageGan {
     private final PrintStream out;
     private final Network generator;
     private final Network discriminator;
-    private final Adam generatorOptimizer;
-    private final Adam discriminatorOptimizer;
+    private final Optimizer generatorOptimizer;
+    private final Optimizer discriminatorOptimizer;
     private final Rng rng;
     private final EpochData data;
     private final GanTrainer trainer;
@@ -169,8 +190,8 @@ public final class ImageGan {
         }
         generator.initialize(rng);
         discriminator.initialize(rng);
-        this.generatorOptimizer = new Adam(generator, LEARNING_RATE);
-        this.discriminatorOptimizer = new Adam(discriminator, LEARNING_RATE);
+        this.generatorOptimizer = settings.optimizer(generator);
+        this.discriminatorOptimizer = settings.optimizer(discriminator);
         this.data = realData.apply(rng);
         this.trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data,
                 settings.config(), rng);
@@ -215,6 +236,11 @@ public final class ImageGan {
             throw new CheckpointException(source + ": written by another run (" + model + ", seed "
                     + (seed.length == 1 ? seed[0] : "?") + ", smooth " + smooth + "), not this one ("
                     + settings.model().name() + ", seed " + settings.seed() + ", smooth " + settings.smooth() + ")");
+        }
+        String loss = c.has("run.loss") ? c.getString("run.loss") : GanLoss.bce().name();
+        if (!loss.equals(settings.loss().name())) {
+            throw new CheckpointException(source + ": written by a run with --loss " + loss + ", not "
+                    + settings.loss().name());
         }
         if (progress.length != 3 || progress[1] != data.batchesPerEpoch() || progress[2] != data.samples()) {
             throw new CheckpointException(source + ": trained on data of another size (" + Arrays.toString(progress)
@@ -276,6 +302,13 @@ public final class ImageGan {
     /** {@return the size of one checkpoint of this run, in bytes (to check for room before training)} */
     public long checkpointBytes() {
         return capture().sizeInBytes();
+    }
+
+    /** {@return the optimizer, after the loss unless it is the article's: "Adam", "loss wgan, RMSprop"} */
+    public String describeOptimizer() {
+        String optimizer = generatorOptimizer instanceof RmsProp ? "RMSprop" : "Adam";
+        GanLoss loss = settings.loss();
+        return loss.equals(GanLoss.bce()) ? optimizer : "loss " + loss.name() + ", " + optimizer;
     }
 
     /** {@return the learning rates in use, e.g. "2e-04", or "G 1e-04, D 5e-05" after rollbacks differ} */
@@ -482,6 +515,9 @@ public final class ImageGan {
         c.put("run.model", settings.model().name());
         c.put("run.seed", new long[] {settings.seed()});
         c.put("run.smooth", Boolean.toString(settings.smooth()));
+        if (!settings.loss().equals(GanLoss.bce())) {
+            c.put("run.loss", settings.loss().name()); // absent: the article's bce, as before --loss existed
+        }
         c.put("run.kernels", kernels());
         c.put("run.progress", new int[] {epochsDone, data.batchesPerEpoch(), data.samples()});
         c.put("log", logRows());

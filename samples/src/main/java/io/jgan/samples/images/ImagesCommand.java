@@ -75,6 +75,10 @@ public final class ImagesCommand implements Runnable {
                 description = "Label smoothing of seed 004: real 0.98, fake 0.02. Default off; on --resume, the checkpoint's.")
         Boolean smooth;
 
+        @Option(names = "--loss", paramLabel = "NAME", description = "GAN loss: bce (default, the article's), "
+                + "bce-logits, lsgan, hinge or wgan (5 critic steps, RMSprop 5e-5); on --resume, the checkpoint's.")
+        String loss;
+
         @Option(names = "--out", defaultValue = "runs/images", paramLabel = "DIR",
                 description = "Output directory. Default: ${DEFAULT-VALUE}.")
         Path out;
@@ -132,6 +136,12 @@ public final class ImagesCommand implements Runnable {
             ImageModel model;
             long runSeed;
             boolean runSmooth;
+            io.jgan.runtime.loss.GanLoss runLoss;
+            try {
+                runLoss = io.jgan.runtime.loss.GanLoss.byName(loss != null ? loss : "bce");
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--loss: " + e.getMessage());
+            }
             if (resume) {
                 if (!Files.exists(checkpoints.latest()) && Files.exists(checkpoints.previous())) {
                     throw CommandError.of("there is no " + checkpoints.latest() + " to resume from, but there is "
@@ -143,6 +153,12 @@ public final class ImagesCommand implements Runnable {
                 model = ImageModel.byName(c.getString("run.model"));
                 runSeed = c.getLongs("run.seed")[0];
                 runSmooth = Boolean.parseBoolean(c.getString("run.smooth"));
+                io.jgan.runtime.loss.GanLoss given = runLoss;
+                runLoss = io.jgan.runtime.loss.GanLoss.byName(c.has("run.loss") ? c.getString("run.loss") : "bce");
+                if (loss != null && !given.equals(runLoss)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "the checkpoint in " + out
+                            + " is a run with --loss " + runLoss.name() + "; --resume continues it with that loss");
+                }
                 if ((noise != null && noise != model.noiseSize()) || (seed != null && seed != runSeed)
                         || (smooth != null && smooth != runSmooth)) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the checkpoint in " + out
@@ -151,7 +167,7 @@ public final class ImagesCommand implements Runnable {
                 }
             } else {
                 try {
-                    model = ImageModel.forNoise(noise != null ? noise : 100);
+                    model = ImageModel.forNoise(noise != null ? noise : 100, runLoss);
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
                 }
@@ -161,16 +177,22 @@ public final class ImagesCommand implements Runnable {
             MnistFiles files = findData(data, download);
             IdxImages idx = loadImages(files);
             System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
-            ImageGan.Settings settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume);
+            ImageGan.Settings settings;
+            try {
+                settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume, runLoss);
+                settings.config();
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
             ImageGan gan = new ImageGan(settings, idx, System.out);
             OutputFiles.requireRoom("--out", out, out, gan.checkpointBytes());
             if (threads != null) {
                 gan.setThreads(Threads.cap(threads, "--threads", System.out));
             }
             gan.onDivergence(policy);
-            System.out.printf("%s: noise %d, seed %d, labels %s, batch %d, Adam %s, %d batches per epoch%s%n",
+            System.out.printf("%s: noise %d, seed %d, labels %s, batch %d, %s %s, %d batches per epoch%s%n",
                     model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", ImageGan.BATCH,
-                    gan.describeLearningRates(), gan.batchesPerEpoch(),
+                    gan.describeOptimizer(), gan.describeLearningRates(), gan.batchesPerEpoch(),
                     resume ? ", resuming after epoch " + gan.epochsDone() : "");
             System.out.println(io.jgan.runtime.kernel.Simd.describe());
             List<ImageGan.EpochSummary> summaries;

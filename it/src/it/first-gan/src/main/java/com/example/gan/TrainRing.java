@@ -20,8 +20,8 @@ public final class TrainRing {
 
         // Adam with beta1 = 0.5, as in the DCGAN paper: with PyTorch's default 0.9 this GAN leaves
         // whole arcs of the circle empty.
-        Adam gAdam = new Adam(g.parameters(), g.gradients(), 1e-3, 0.5, 0.999, 1e-8);
-        Adam dAdam = new Adam(d.parameters(), d.gradients(), 1e-3, 0.5, 0.999, 1e-8);
+        Adam gAdam = new Adam(g, 1e-3, 0.5, 0.999);
+        Adam dAdam = new Adam(d, 1e-3, 0.5, 0.999);
         GanTrainer trainer = new GanTrainer(g, d, gAdam, dAdam, new RingData(),
                 TrainingConfig.defaults(batch), rng);
         for (int step = 1; step <= 3000; step++) {
