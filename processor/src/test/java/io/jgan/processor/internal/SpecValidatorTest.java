@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.palantir.javapoet.ClassName;
 import io.jgan.processor.internal.layers.DenseEmitter;
 import io.jgan.processor.internal.layers.DropoutEmitter;
+import io.jgan.processor.internal.layers.LeakyReluEmitter;
 import io.jgan.processor.internal.layers.SigmoidEmitter;
 import io.jgan.processor.internal.layers.TanhEmitter;
 import io.jgan.processor.spi.Layout;
@@ -23,38 +24,38 @@ import org.junit.jupiter.api.Test;
  * come out.
  */
 class SpecValidatorTest {
-    private static final Emitters EMITTERS = Emitters.of(List.of(new DenseEmitter(), new TanhEmitter(),
-            new SigmoidEmitter(), new DropoutEmitter()));
+    static final Emitters EMITTERS = Emitters.of(List.of(new DenseEmitter(), new TanhEmitter(),
+            new SigmoidEmitter(), new DropoutEmitter(), new LeakyReluEmitter()));
 
-    private static AnnotationDeclaration annotation(String simpleName, Map<String, Object> values) {
+    static AnnotationDeclaration annotation(String simpleName, Map<String, Object> values) {
         return new AnnotationDeclaration("io.jgan.annotations." + simpleName, simpleName, values, Site.NONE);
     }
 
-    private static MemberDeclaration dense(String name, int units) {
+    static MemberDeclaration dense(String name, int units) {
         return layer(name, annotation("Dense", Map.of("units", units, "bias", true)));
     }
 
-    private static MemberDeclaration layer(String name, AnnotationDeclaration annotation) {
+    static MemberDeclaration layer(String name, AnnotationDeclaration annotation) {
         return new MemberDeclaration(name, true, List.of(annotation), null, Site.NONE);
     }
 
-    private static MemberDeclaration noise(int size) {
+    static MemberDeclaration noise(int size) {
         return new MemberDeclaration("noise", true, List.of(), annotation("Noise",
                 Map.of("size", size, "distribution", "GAUSSIAN", "a", Float.NaN, "b", Float.NaN)), Site.NONE);
     }
 
-    private static NetworkDeclaration generator(MemberDeclaration... members) {
+    static NetworkDeclaration generator(MemberDeclaration... members) {
         return new NetworkDeclaration("G", true, annotation("Generator", Map.of()), List.of(members), Site.NONE);
     }
 
-    private static NetworkDeclaration discriminator(Map<String, Object> input, MemberDeclaration... members) {
+    static NetworkDeclaration discriminator(Map<String, Object> input, MemberDeclaration... members) {
         Map<String, Object> values = new java.util.HashMap<>(Map.of("inputSize", 0, "channels", 0, "height", 0,
                 "width", 0));
         values.putAll(input);
         return new NetworkDeclaration("D", true, annotation("Discriminator", values), List.of(members), Site.NONE);
     }
 
-    private static SpecDeclaration spec(NetworkDeclaration g, NetworkDeclaration d) {
+    static SpecDeclaration spec(NetworkDeclaration g, NetworkDeclaration d) {
         return new SpecDeclaration("test.Spec", ClassName.get("test", "Spec"), "test", "Spec", List.of(g), List.of(d),
                 Site.NONE);
     }
