@@ -3,31 +3,63 @@ package io.jgan.processor.internal;
 import io.jgan.processor.spi.LayerEmitter;
 import io.jgan.processor.spi.LayerSpec;
 import io.jgan.processor.spi.ParameterShape;
+import io.jgan.processor.spi.Shape;
 import java.util.List;
+import java.util.Map;
 
 /**
- * One validated layer with its place in the network.
+ * One validated layer with its place in the network: everything the writer needs, computed.
  *
  * @param index position among the layers (PyTorch's {@code nn.Sequential} index)
  * @param spec the validated values, as emitters see them
  * @param emitter the code writer for its annotation
- * @param outputWidth values per sample after it
+ * @param outputShape the shape of one sample after it
  * @param parameterOffset where its parameters start in the flat array
  * @param parameters its tensors, stored one after another from {@code parameterOffset}
+ * @param offsetNames the constant naming each tensor's offset, by tensor name, e.g. {@code weight -> HIDDEN_WEIGHT}
  * @param scratchPerSample floats of scratch memory per sample
  * @param description e.g. {@code Dense(units = 7)}
+ * @param buffers the fields its code reads and writes
+ * @param batchWord how buffer comments name the number of samples entering it, e.g. {@code batch}
+ * @param changesBatch whether it changes the number of samples ({@link LayerEmitter#outputBatch})
+ * @param learnsBefore whether a layer before it has parameters, so that the parameter pass needs its input gradient
  */
-public record LayerModel(int index, LayerSpec spec, LayerEmitter emitter, int outputWidth, int parameterOffset,
-        List<ParameterShape> parameters, int scratchPerSample, String description) {
+public record LayerModel(int index, LayerSpec spec, LayerEmitter emitter, Shape outputShape, int parameterOffset,
+        List<ParameterShape> parameters, Map<String, String> offsetNames, int scratchPerSample, String description,
+        Buffers buffers, String batchWord, boolean changesBatch, boolean learnsBefore) {
 
-    /** Copies the tensor list. */
+    /** Copies the tensor list and names. */
     public LayerModel {
         parameters = List.copyOf(parameters);
+        offsetNames = Map.copyOf(offsetNames);
     }
+
+    /**
+     * The fields a layer's code uses.
+     *
+     * @param input its input, the previous layer's output or the network's input
+     * @param output its output
+     * @param inputGradient where the backward pass writes the input gradient
+     * @param outputGradient the gradient with respect to its output
+     * @param scratch its scratch buffer, or null
+     * @param kernel the field of its kernel object, if its emitter makes one
+     */
+    public record Buffers(String input, String output, String inputGradient, String outputGradient, String scratch,
+            String kernel) {}
 
     /** The spec member's name. */
     public String name() {
         return spec.name();
+    }
+
+    /** The shape of one sample entering it. */
+    public Shape inputShape() {
+        return spec.inputShape();
+    }
+
+    /** Values per sample after it. */
+    public int outputWidth() {
+        return outputShape.size();
     }
 
     /** Number of parameters. */
@@ -45,5 +77,14 @@ public record LayerModel(int index, LayerSpec spec, LayerEmitter emitter, int ou
             offset += p.size();
         }
         throw new IllegalArgumentException("layer " + name() + " has no tensor named " + tensor);
+    }
+
+    /** The constant naming a tensor's offset. */
+    public String offsetName(String tensor) {
+        String name = offsetNames.get(tensor);
+        if (name == null) {
+            throw new IllegalArgumentException("layer " + name() + " has no tensor named " + tensor);
+        }
+        return name;
     }
 }
