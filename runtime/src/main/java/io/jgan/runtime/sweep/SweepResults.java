@@ -97,11 +97,11 @@ public record SweepResults(String scoreName, boolean higherIsBetter, List<TrialR
     public String table() {
         StringBuilder t = new StringBuilder();
         String scoreHeading = scoreName + (higherIsBetter ? " (higher is better)" : " (lower is better)");
-        t.append(String.format(Locale.ROOT, "%4s %5s %6s  %-58s %10s %7s %7s  %s%n", "rank", "trial", "seed", "settings",
+        t.append(String.format(Locale.ROOT, "%4s %5s %6s  %-66s %10s %7s %7s  %s%n", "rank", "trial", "seed", "settings",
                 "score", "d_loss", "g_loss", "sha256"));
         int rank = 1;
         for (TrialResult r : sorted()) {
-            t.append(String.format(Locale.ROOT, "%4d %5d %6d  %-58s %10.4f %7.3f %7.3f  %s%n", rank++, r.trialId(),
+            t.append(String.format(Locale.ROOT, "%4d %5d %6d  %-66s %10.4f %7.3f %7.3f  %s%n", rank++, r.trialId(),
                     r.seed(), r.settings().describe(), r.score(), r.discriminatorLoss(), r.generatorLoss(),
                     r.note().isEmpty() ? r.sha256().substring(0, Math.min(12, r.sha256().length())) : r.note()));
         }

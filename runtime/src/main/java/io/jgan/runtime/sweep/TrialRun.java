@@ -3,10 +3,14 @@ package io.jgan.runtime.sweep;
 import io.jgan.runtime.io.Checksums;
 import io.jgan.runtime.kernel.Simd;
 import io.jgan.runtime.Networks;
+import io.jgan.runtime.Rng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
-/** One trial from start to its row of results: train, store the checkpoint, record its SHA-256. */
+/**
+ * One trial from start to its row of results: train, store the checkpoint, record its SHA-256, score
+ * the generator. The score comes last, so that a score that fails leaves a checkpoint to look at.
+ */
 public final class TrialRun {
     private TrialRun() {}
 
@@ -23,6 +27,7 @@ public final class TrialRun {
         TrialTrainer.Outcome outcome = TrialTrainer.train(plan, trial);
         String path = "";
         String sha = "";
+        double score = Double.NaN;
         if (outcome.checkpoint() != null) {
             byte[] bytes = outcome.checkpoint().toBytes();
             sha = Checksums.sha256Hex(bytes);
@@ -31,8 +36,9 @@ public final class TrialRun {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot write the checkpoint of trial " + id + ": " + e.getMessage(), e);
             }
+            score = plan.score().score(outcome.generator(), new Rng(TrialTrainer.scoreSeed(trial.seed())));
         }
-        return new TrialResult(id, trial.seed(), trial.settings(), outcome.score(), outcome.discriminatorLoss(),
+        return new TrialResult(id, trial.seed(), trial.settings(), score, outcome.discriminatorLoss(),
                 outcome.generatorLoss(), path, sha, kernel(), version(), outcome.note());
     }
 

@@ -13,7 +13,7 @@ import io.jgan.runtime.train.TrainingDivergedException;
 import java.util.List;
 
 /**
- * Trains one trial of a sweep, on the calling thread only, and scores it. Everything the run draws
+ * Trains one trial of a sweep, on the calling thread only. Everything the run draws
  * (initial weights, data order, noise, dropout) comes from one {@link Rng} seeded with the trial's
  * seed, and the networks run single-threaded, so the same trial gives the same bits on any machine
  * with the same kernel path (see {@link TrialResult#kernel()}).
@@ -44,20 +44,21 @@ public final class TrialTrainer {
      *
      * @param checkpoint the run's final state (with {@value #AVERAGE_ENTRY} if it kept an average);
      *     null if it diverged
+     * @param generator the generator to score: the averaged one if the trial kept an average, in
+     *     inference mode; null if it diverged
      * @param discriminatorLoss D's loss at the last iteration
      * @param generatorLoss G's loss at the last iteration
-     * @param score the plan's score of the trained generator (NaN if it diverged)
      * @param note empty, or why the trial has no checkpoint
      */
-    public record Outcome(Checkpoint checkpoint, double discriminatorLoss, double generatorLoss, double score,
+    public record Outcome(Checkpoint checkpoint, Network generator, double discriminatorLoss, double generatorLoss,
             String note) {}
 
     /**
-     * Trains and scores one trial.
+     * Trains one trial.
      *
      * @param plan the sweep
      * @param trial one of its trials
-     * @return the trained state, the final losses and the score
+     * @return the trained state and the final losses
      */
     public static Outcome train(SweepPlan plan, Trial trial) {
         TrialSettings s = trial.settings();
@@ -85,8 +86,7 @@ public final class TrialTrainer {
                 }
             }
         } catch (TrainingDivergedException e) {
-            return new Outcome(null, stats.discriminatorLoss, stats.generatorLoss, Double.NaN,
-                    "diverged: " + e.getMessage());
+            return new Outcome(null, null, stats.discriminatorLoss, stats.generatorLoss, "diverged: " + e.getMessage());
         }
         Checkpoint checkpoint = Checkpoint.capture(g, d, gOptimizer, dOptimizer, rng);
         checkpoint.put("sweep.seed", new long[] {trial.seed()});
@@ -96,12 +96,15 @@ public final class TrialTrainer {
             average.copyTo(g);
         }
         g.setTraining(false);
-        double score = plan.score().score(g, new Rng(scoreSeed(trial.seed())));
-        return new Outcome(checkpoint, stats.discriminatorLoss, stats.generatorLoss, score, "");
+        return new Outcome(checkpoint, g, stats.discriminatorLoss, stats.generatorLoss, "");
     }
 
-    /** The score's noise: fixed per seed, apart from the training's stream. */
-    static long scoreSeed(long seed) {
+    /**
+     * {@return the seed of the score's noise: fixed per trial seed, apart from the training's stream}
+     *
+     * @param seed the trial's seed
+     */
+    public static long scoreSeed(long seed) {
         return seed ^ 0x5C0_5EEDL;
     }
 }
