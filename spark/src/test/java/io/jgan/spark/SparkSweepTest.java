@@ -19,11 +19,14 @@ import io.jgan.runtime.sweep.TrialResult;
 import io.jgan.runtime.sweep.TrialSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.spark.TaskContext;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -39,8 +42,16 @@ class SparkSweepTest {
                 score);
     }
 
-    static SparkSession session(String master) {
-        return SparkSession.builder().master(master).appName("jgan-test")
+    private static Path dir;
+    private static SweepResults local;
+    private static SparkSession spark;
+
+    @BeforeAll
+    static void localSweepAndSpark(@TempDir Path tmp) throws Exception {
+        dir = tmp;
+        local = LocalSweep.run(plan(Ring.score()), dir.resolve("local"), 2, r -> { });
+        // local[2, 2]: two task slots, and two attempts per task (a retry after one failure).
+        spark = SparkSession.builder().master("local[2,2]").appName("jgan-test")
                 .config("spark.ui.enabled", "false")
                 .config("spark.driver.bindAddress", "127.0.0.1")
                 .config("spark.driver.host", "127.0.0.1")
@@ -48,59 +59,61 @@ class SparkSweepTest {
                 .getOrCreate();
     }
 
-    @Test
-    void sparkGivesTheLocalSweepsCheckpointsAndTableAndTheLocalSamplersSamples(@TempDir Path dir) throws Exception {
-        SweepPlan plan = plan(Ring.score());
-        SweepResults local = LocalSweep.run(plan, dir.resolve("local"), 2, r -> { });
-        SparkSession spark = session("local[2]");
-        try {
-            Dataset<Row> rows = SparkSweep.sweep(spark, plan, dir.resolve("spark").toUri().toString());
-            assertEquals(4, rows.count());
-            assertEquals(Files.readString(dir.resolve("local/results.csv")), Files.readString(dir.resolve("spark/results.csv")));
-            for (TrialResult r : local.rows()) {
-                assertArrayEquals(Files.readAllBytes(dir.resolve("local").resolve(r.checkpoint())),
-                        Files.readAllBytes(dir.resolve("spark").resolve(r.checkpoint())), "trial " + r.trialId());
-            }
-            List<Row> collected = rows.orderBy("trial").collectAsList();
-            for (int k = 0; k < 4; k++) {
-                assertEquals(local.rows().get(k).sha256(), collected.get(k).getAs("sha256"));
-                assertEquals(local.rows().get(k).score(), (double) collected.get(k).getAs("modes_covered"));
-            }
-
-            // generate: partition p drawn from (seed, p), whatever runs it.
-            TrialResult averaged = local.rows().get(2);
-            Path checkpoint = dir.resolve("local").resolve(averaged.checkpoint());
-            Network g = ShardedSampler.generator(Checkpoint.read(checkpoint));
-            float[] expected = ShardedSampler.generate(g, 5000, 7, 3);
-            List<Row> samples = SparkSamples.generate(spark, checkpoint.toUri().toString(), 5000, 7, 3).collectAsList();
-            assertEquals(5000, samples.size());
-            for (int s = 0; s < 5000; s++) {
-                assertEquals(expected[2 * s], (float) samples.get(s).getAs("x0"), "sample " + s);
-                assertEquals(expected[2 * s + 1], (float) samples.get(s).getAs("x1"), "sample " + s);
-            }
-            // The averaged generator, not the last parameters, is sampled.
-            Network last = GanNetworks.ofSpec(Ring.class.getName()).generator(ShardedSampler.BATCH);
-            Checkpoint.read(checkpoint).restoreGenerator(last);
-            assertFalse(java.util.Arrays.equals(expected, ShardedSampler.generate(last, 5000, 7, 3)));
-
-            String parquet = dir.resolve("samples.parquet").toUri().toString();
-            SparkSamples.writeParquet(spark, checkpoint.toUri().toString(), 5000, 7, 3, parquet);
-            Dataset<Row> read = spark.read().parquet(parquet);
-            assertEquals(5000, read.count());
-            assertEquals(expected[0] + expected[2] + expected[4], sumOfFirstThree(read, expected), 0f);
-        } finally {
+    @AfterAll
+    static void stopSpark() {
+        if (spark != null) {
             spark.stop();
         }
     }
 
-    /** The three first samples' x0, found in the Parquet files by value (their order is the files'). */
-    private static float sumOfFirstThree(Dataset<Row> read, float[] expected) {
-        float sum = 0;
-        for (int s = 0; s < 3; s++) {
-            float x0 = expected[2 * s];
-            sum += read.filter(read.col("x0").equalTo(x0)).count() >= 1 ? x0 : Float.NaN;
+    @Test
+    void sparkGivesTheLocalSweepsCheckpointsAndTable() throws Exception {
+        Dataset<Row> rows = SparkSweep.sweep(spark, plan(Ring.score()), dir.resolve("spark").toUri().toString());
+        assertEquals(Files.readString(dir.resolve("local/results.csv")), Files.readString(dir.resolve("spark/results.csv")));
+        for (TrialResult r : local.rows()) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("local").resolve(r.checkpoint())),
+                    Files.readAllBytes(dir.resolve("spark").resolve(r.checkpoint())), "trial " + r.trialId());
         }
-        return sum;
+        List<Row> collected = rows.orderBy("trial").collectAsList();
+        assertEquals(4, collected.size());
+        for (int k = 0; k < 4; k++) {
+            assertEquals(local.rows().get(k).sha256(), collected.get(k).getAs("sha256"));
+            assertEquals(local.rows().get(k).score(), (double) collected.get(k).getAs("modes_covered"));
+        }
+    }
+
+    @Test
+    void generateOnSparkEqualsTheLocalSampler() throws Exception {
+        TrialResult averaged = local.rows().get(2);
+        Path checkpoint = dir.resolve("local").resolve(averaged.checkpoint());
+        Network g = ShardedSampler.generator(Checkpoint.read(checkpoint));
+        float[] expected = ShardedSampler.generate(g, 5000, 7, 3);
+        List<Row> samples = SparkSamples.generate(spark, checkpoint.toUri().toString(), 5000, 7, 3).collectAsList();
+        assertEquals(5000, samples.size());
+        for (int s = 0; s < 5000; s++) {
+            assertEquals(expected[2 * s], (float) samples.get(s).getAs("x0"), "sample " + s);
+            assertEquals(expected[2 * s + 1], (float) samples.get(s).getAs("x1"), "sample " + s);
+        }
+        // The averaged generator, not the last parameters, is sampled.
+        Network last = GanNetworks.ofSpec(Ring.class.getName()).generator(ShardedSampler.BATCH);
+        Checkpoint.read(checkpoint).restoreGenerator(last);
+        assertFalse(Arrays.equals(expected, ShardedSampler.generate(last, 5000, 7, 3)));
+
+        // Parquet holds the same values (in the files' order, so compared sorted).
+        String parquet = dir.resolve("samples.parquet").toUri().toString();
+        SparkSamples.writeParquet(spark, checkpoint.toUri().toString(), 5000, 7, 3, parquet);
+        List<Row> read = spark.read().parquet(parquet).collectAsList();
+        float[] x0 = new float[read.size()];
+        for (int s = 0; s < x0.length; s++) {
+            x0[s] = read.get(s).getAs("x0");
+        }
+        float[] want = new float[5000];
+        for (int s = 0; s < 5000; s++) {
+            want[s] = expected[2 * s];
+        }
+        Arrays.sort(x0);
+        Arrays.sort(want);
+        assertArrayEquals(want, x0);
     }
 
     /** A score that fails a task's first attempt, after its checkpoint is written. */
@@ -121,23 +134,18 @@ class SparkSweepTest {
     }
 
     @Test
-    void aRetriedTrialWritesTheSameBytes(@TempDir Path dir) throws Exception {
-        SweepResults local = LocalSweep.run(plan(Ring.score()), dir.resolve("local"), 2, r -> { });
-        SparkSession spark = session("local[2,2]"); // two attempts per task
-        try {
-            SweepResults retried = SparkSweep.run(spark, plan(new FailsFirstAttempt(Ring.score())),
-                    dir.resolve("spark").toUri().toString());
-            assertEquals(local.toCsv(), retried.toCsv());
-            for (TrialResult r : local.rows()) {
-                assertArrayEquals(Files.readAllBytes(dir.resolve("local").resolve(r.checkpoint())),
-                        Files.readAllBytes(dir.resolve("spark").resolve(r.checkpoint())));
-            }
-            // The failed attempts' temporary files are gone: renamed into place or never finished.
-            try (var files = Files.walk(dir.resolve("spark"))) {
-                assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")));
-            }
-        } finally {
-            spark.stop();
+    void aRetriedTrialWritesTheSameBytes() throws Exception {
+        // Each first attempt fails after writing its checkpoint; the retry writes it again.
+        SweepResults retried = SparkSweep.run(spark, plan(new FailsFirstAttempt(Ring.score())),
+                dir.resolve("retried").toUri().toString());
+        assertEquals(local.toCsv(), retried.toCsv());
+        for (TrialResult r : local.rows()) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("local").resolve(r.checkpoint())),
+                    Files.readAllBytes(dir.resolve("retried").resolve(r.checkpoint())));
+        }
+        // No temporary file is left: each was renamed into place.
+        try (var files = Files.walk(dir.resolve("retried"))) {
+            assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")));
         }
     }
 }
