@@ -45,6 +45,15 @@ public final class SettingsGrid {
     }
 
     /**
+     * {@return this grid times every learning rate, the same for both networks}
+     *
+     * @param rates the learning rates
+     */
+    public SettingsGrid learningRates(List<Double> rates) {
+        return axis("the learning rate", rates, (s, lr) -> s.withLearningRates(lr, lr));
+    }
+
+    /**
      * {@return this grid times every pair of learning rates (generator, discriminator)}
      *
      * @param generator the generator's learning rates

@@ -151,12 +151,13 @@ public final class SweepCommand implements Callable<Integer> {
         if (learningRates != null && (generatorRates != null || discriminatorRates != null)) {
             throw usage("give either --lr or --lr-g/--lr-d, not both");
         }
-        List<Double> both = learningRates != null ? learningRates : List.of(2e-4);
+        List<Double> defaultRate = List.of(TrialSettings.defaults().generatorLearningRate());
         try {
-            return SettingsGrid.from(TrialSettings.defaults())
-                    .learningRates(generatorRates != null ? generatorRates : both,
-                            discriminatorRates != null ? discriminatorRates : both)
-                    .beta1(beta1)
+            SettingsGrid grid = SettingsGrid.from(TrialSettings.defaults());
+            grid = learningRates != null ? grid.learningRates(learningRates)
+                    : grid.learningRates(generatorRates != null ? generatorRates : defaultRate,
+                            discriminatorRates != null ? discriminatorRates : defaultRate);
+            return grid.beta1(beta1)
                     .losses(losses)
                     .discriminatorSteps(discriminatorSteps)
                     .batchSizes(batches)
