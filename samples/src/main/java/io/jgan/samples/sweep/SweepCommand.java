@@ -1,13 +1,14 @@
 package io.jgan.samples.sweep;
 
-import io.jgan.runtime.sweep.DataSource;
 import io.jgan.runtime.sweep.GanNetworks;
 import io.jgan.runtime.sweep.LocalSweep;
 import io.jgan.runtime.sweep.MarginalKs;
 import io.jgan.runtime.sweep.Score;
+import io.jgan.runtime.sweep.Seeds;
 import io.jgan.runtime.sweep.SettingsGrid;
 import io.jgan.runtime.sweep.SweepPlan;
 import io.jgan.runtime.sweep.SweepResults;
+import io.jgan.runtime.sweep.Table;
 import io.jgan.runtime.sweep.TrialSettings;
 import io.jgan.runtime.sweep.TrialResult;
 import io.jgan.runtime.sweep.TrialTrainer;
@@ -17,7 +18,6 @@ import io.jgan.samples.cli.OptionChecks;
 import io.jgan.samples.cli.Threads;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -100,7 +100,12 @@ public final class SweepCommand implements Callable<Integer> {
         int n = Threads.cap(threads == null ? Runtime.getRuntime().availableProcessors() : threads, "--threads",
                 System.out);
         OptionChecks.atLeast(spec, "--threads", n, 1);
-        List<Long> seedList = parseSeeds(seeds);
+        List<Long> seedList;
+        try {
+            seedList = Seeds.parse(seeds);
+        } catch (IllegalArgumentException e) {
+            throw usage("--seeds " + e.getMessage());
+        }
         for (String loss : losses) {
             if (!TrialTrainer.LOSSES.contains(loss)) {
                 throw usage("--loss " + loss + " is not known; choose from " + String.join(", ", TrialTrainer.LOSSES));
@@ -117,19 +122,24 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CommandError.of("--spec: " + e.getMessage());
         }
-        SweepData rows = SweepData.read(data);
+        Table rows;
+        try {
+            rows = Table.read(data);
+        } catch (java.io.IOException e) {
+            throw CommandError.of("--data " + e.getMessage(), e);
+        }
         Network d = networks.discriminator(1);
         if (d.info().inputSize() != rows.width()) {
             throw CommandError.of("--data " + data + " has " + rows.width() + " columns but " + d.info().displayName()
                     + " reads " + d.info().inputSize() + " values per sample");
         }
-        int samples = rows.rows().length / rows.width();
+        int samples = rows.samples();
         for (int b : batches) {
             if (b > samples) {
                 throw usage("--batch " + b + " is larger than the " + samples + " samples in " + data);
             }
         }
-        SweepPlan plan = new SweepPlan(networks, DataSource.rows(rows.rows(), rows.width()), seedList, settings,
+        SweepPlan plan = new SweepPlan(networks, rows.source(), seedList, settings,
                 score(rows));
         System.out.printf(Locale.ROOT, "Sweep: %d settings x %d seeds = %d runs of %s on %d threads, into %s%n",
                 settings.size(), seedList.size(), plan.size(), specClass, n, out);
@@ -169,7 +179,7 @@ public final class SweepCommand implements Callable<Integer> {
         }
     }
 
-    private Score score(SweepData rows) throws Exception {
+    private Score score(Table rows) throws Exception {
         if (scoreClass == null) {
             return new MarginalKs(rows.rows(), rows.width(), scoreSamples);
         }
@@ -187,34 +197,6 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (NoSuchMethodException e) {
             throw CommandError.of("--score " + scoreClass + " needs a public constructor without arguments");
         }
-    }
-
-    /** {@code 1..20} (inclusive) or {@code 1,5,9}. */
-    List<Long> parseSeeds(String text) {
-        List<Long> list = new ArrayList<>();
-        try {
-            int range = text.indexOf("..");
-            if (range >= 0) {
-                long from = Long.parseLong(text.substring(0, range).strip());
-                long to = Long.parseLong(text.substring(range + 2).strip());
-                if (to < from || to - from >= 100_000) {
-                    throw usage("--seeds " + text + ": the range must go upwards and hold at most 100000 seeds");
-                }
-                for (long s = from; s <= to; s++) {
-                    list.add(s);
-                }
-            } else {
-                for (String s : text.split(",")) {
-                    list.add(Long.parseLong(s.strip()));
-                }
-            }
-        } catch (NumberFormatException e) {
-            throw usage("--seeds " + text + " is not a range like 1..20 or a list like 1,5,9");
-        }
-        if (list.stream().distinct().count() != list.size()) {
-            throw usage("--seeds " + text + " lists a seed twice");
-        }
-        return list;
     }
 
     private CommandLine.ParameterException usage(String message) {
