@@ -62,6 +62,13 @@ public final class SparkSweepMain {
             System.err.println("jgan sweep: " + e.getMessage());
             spark.stop();
             System.exit(1);
+        } catch (RuntimeException e) {
+            // A trial failed on every attempt: Spark's message holds the executor's stack trace.
+            String message = String.valueOf(e.getMessage());
+            System.err.println("jgan sweep: a trial failed: " + message.lines().findFirst().orElse(message)
+                    + " (the executors' logs have the details)");
+            spark.stop();
+            System.exit(1);
         }
         spark.stop();
     }
