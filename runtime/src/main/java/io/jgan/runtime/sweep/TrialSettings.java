@@ -148,10 +148,16 @@ public record TrialSettings(int batchSize, double generatorLearningRate, double 
 
     /** {@return the settings in one short line, e.g. {@code lr_g=2e-04 lr_d=2e-04 betas=0.9,0.999 bce d1g1 b64 2000 steps}} */
     public String describe() {
-        return String.format(Locale.ROOT, "lr_g=%.0e lr_d=%.0e betas=%s,%s %s d%dg%d b%d %d steps%s",
-                generatorLearningRate, discriminatorLearningRate, number(beta1), number(beta2), loss,
+        return String.format(Locale.ROOT, "lr_g=%s lr_d=%s betas=%s,%s %s d%dg%d b%d %d steps%s",
+                rate(generatorLearningRate), rate(discriminatorLearningRate), number(beta1), number(beta2), loss,
                 discriminatorSteps, generatorSteps, batchSize, steps,
                 averageDecay > 0 ? " avg=" + number(averageDecay) : "");
+    }
+
+    /** A learning rate as {@code 2e-04} when that is exact, else every digit ({@code 1.5E-4}). */
+    static String rate(double v) {
+        String brief = String.format(Locale.ROOT, "%.0e", v);
+        return Double.parseDouble(brief) == v ? brief : number(v);
     }
 
     /** The shortest decimal that reads back as the same double, without a trailing ".0". */

@@ -119,6 +119,13 @@ class LocalSweepTest {
     }
 
     @Test
+    void settingsDescribeEveryDigitOfALearningRate() {
+        assertEquals("lr_g=2e-04 lr_d=1.5E-4 betas=0.5,0.999 bce d1g1 b64 2000 steps avg=0.998",
+                TrialSettings.defaults().withLearningRates(2e-4, 1.5e-4).withBetas(0.5, 0.999).withAverageDecay(0.998)
+                        .describe());
+    }
+
+    @Test
     void ksDistanceOfSamplesIsZeroForEqualAndOneForDisjoint() {
         assertEquals(0, MarginalKs.distance(new float[] {1, 2, 3}, new float[] {1, 2, 3}));
         assertEquals(1, MarginalKs.distance(new float[] {1, 2}, new float[] {5, 6}));
