@@ -74,6 +74,10 @@ public final class SweepCommand implements Callable<Integer> {
             description = "Training iterations. Default: ${DEFAULT-VALUE}.")
     List<Long> steps;
 
+    @Option(names = "--epochs", split = ",", paramLabel = "N",
+            description = "Passes over the data instead of --steps: N x (samples / batch) iterations.")
+    List<Integer> epochs;
+
     @Option(names = "--average", split = ",", defaultValue = "0", paramLabel = "DECAY",
             description = "Decays of the generator's parameter average that is scored and saved, e.g. 0.999; 0: none."
                     + " Default: ${DEFAULT-VALUE}.")
@@ -139,6 +143,9 @@ public final class SweepCommand implements Callable<Integer> {
                 throw usage("--batch " + b + " is larger than the " + samples + " samples in " + data);
             }
         }
+        if (epochs != null) {
+            settings = inEpochs(settings, samples);
+        }
         SweepPlan plan = new SweepPlan(networks, rows.source(), seedList, settings,
                 score(rows));
         System.out.printf(Locale.ROOT, "Sweep: %d settings x %d seeds = %d runs of %s on %d threads, into %s%n",
@@ -177,6 +184,23 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw usage(e.getMessage());
         }
+    }
+
+    /** Each settings once per --epochs value, its steps the epochs' full batches. */
+    private List<TrialSettings> inEpochs(List<TrialSettings> settings, int samples) {
+        if (spec.commandLine().getParseResult().hasMatchedOption("--steps")) {
+            throw usage("give either --steps or --epochs, not both");
+        }
+        List<TrialSettings> perEpochs = new java.util.ArrayList<>();
+        for (TrialSettings s : settings) {
+            for (int e : epochs) {
+                if (e < 1) {
+                    throw usage("--epochs must be at least 1, was " + e);
+                }
+                perEpochs.add(s.withSteps((long) e * (samples / s.batchSize())));
+            }
+        }
+        return perEpochs;
     }
 
     private Score score(Table rows) throws Exception {

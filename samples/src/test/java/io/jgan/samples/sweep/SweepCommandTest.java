@@ -87,6 +87,14 @@ class SweepCommandTest {
         String first = text.lines().dropWhile(l -> !l.startsWith("rank")).skip(1).findFirst().orElseThrow();
         assertTrue(first.contains(String.format(java.util.Locale.ROOT, "%.4f", best)), first + " / " + best);
 
+        // --epochs: 256 samples in batches of 16 are 16 iterations an epoch.
+        Path epochs = dir.resolve("epochs");
+        assertEquals(0, run(new StringBuilder(), "sweep", "--spec", SPEC, "--data", csv.toString(), "--batch", "16",
+                "--epochs", "2,3", "--out", epochs.toString()), err);
+        List<String> epochRows = Files.readAllLines(epochs.resolve("results.csv"));
+        assertEquals("32", epochRows.get(1).split(",")[10]);
+        assertEquals("48", epochRows.get(2).split(",")[10]);
+
         // The same sweep again is refused: it would mix two sweeps' files.
         assertEquals(1, run(new StringBuilder(), "sweep", "--spec", SPEC, "--data", csv.toString(), "--out",
                 sweep.toString()));
@@ -108,6 +116,8 @@ class SweepCommandTest {
             {2, "--seeds 5..1", new String[] {"--spec", SPEC, "--data", csv.toString(), "--seeds", "5..1"}},
             {2, "--loss hinge is not known; choose from bce", new String[] {"--spec", SPEC, "--data", csv.toString(),
                 "--loss", "hinge"}},
+ {2, "give either --steps or --epochs", new String[] {"--spec", SPEC, "--data", csv.toString(), "--steps",
+                "10", "--epochs", "1"}},
             {2, "learning rates must be positive", new String[] {"--spec", SPEC, "--data", csv.toString(), "--lr", "-1"}},
         };
         for (Object[] c : cases) {
