@@ -4,6 +4,7 @@ import io.jgan.samples.cli.ErrorHandler;
 import io.jgan.samples.even.EvenCommand;
 import io.jgan.samples.gaussian.GaussianCommand;
 import io.jgan.samples.images.ImagesCommand;
+import io.jgan.samples.sweep.SweepCommand;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -14,7 +15,8 @@ import picocli.CommandLine.ScopeType;
 /** The {@code jgan} command line: one subcommand per sample GAN. */
 @Command(name = "jgan", mixinStandardHelpOptions = true, version = "jgan 0.1.0",
         description = "Trains, samples and benchmarks the jgan sample GANs.",
-        subcommands = {EvenCommand.class, GaussianCommand.class, ImagesCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {EvenCommand.class, GaussianCommand.class, ImagesCommand.class, SweepCommand.class,
+            CommandLine.HelpCommand.class})
 public final class Jgan implements Runnable {
 
     @CommandLine.Spec
