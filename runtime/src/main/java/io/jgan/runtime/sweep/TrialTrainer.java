@@ -4,6 +4,7 @@ import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.RealData;
 import io.jgan.runtime.io.Checkpoint;
+import io.jgan.runtime.loss.GanLoss;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.GanTrainer;
 import io.jgan.runtime.train.ParameterAverage;
@@ -19,8 +20,8 @@ import java.util.List;
  * with the same kernel path (see {@link TrialResult#kernel()}).
  */
 public final class TrialTrainer {
-    /** The losses a trial can train with. */
-    public static final List<String> LOSSES = List.of("bce");
+    /** The losses a trial can train with: every {@link GanLoss#names() GanLoss} by name. */
+    public static final List<String> LOSSES = GanLoss.names();
 
     /** Entry of the checkpoint holding the generator's averaged parameters, when the trial kept an average. */
     public static final String AVERAGE_ENTRY = "generator.average.parameters";
@@ -34,9 +35,7 @@ public final class TrialTrainer {
      * @throws IllegalArgumentException naming the losses it knows
      */
     static void checkLoss(String name) {
-        if (!LOSSES.contains(name)) {
-            throw new IllegalArgumentException("unknown loss '" + name + "'; choose one of " + String.join(", ", LOSSES));
-        }
+        GanLoss.byName(name);
     }
 
     /**
@@ -74,7 +73,8 @@ public final class TrialTrainer {
                 1e-8);
         RealData data = plan.data().open(s.batchSize(), rng);
         TrainingConfig config = TrainingConfig.defaults(s.batchSize())
-                .withSteps(s.discriminatorSteps(), s.generatorSteps());
+                .withSteps(s.discriminatorSteps(), s.generatorSteps())
+                .withLoss(GanLoss.byName(s.loss()));
         GanTrainer trainer = new GanTrainer(g, d, gOptimizer, dOptimizer, data, config, rng);
         ParameterAverage average = s.averageDecay() > 0 ? new ParameterAverage(g, s.averageDecay()) : null;
         StepStats stats = trainer.stats();

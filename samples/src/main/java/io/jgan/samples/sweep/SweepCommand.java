@@ -60,7 +60,8 @@ public final class SweepCommand implements Callable<Integer> {
     @Option(names = "--beta1", split = ",", defaultValue = "0.9", paramLabel = "B", description = "Adam's beta1 values. Default: ${DEFAULT-VALUE}.")
     List<Double> beta1;
 
-    @Option(names = "--loss", split = ",", defaultValue = "bce", paramLabel = "NAME", description = "Losses. Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--loss", split = ",", defaultValue = "bce", paramLabel = "NAME", description = "Losses: bce, bce-logits, lsgan, hinge, wgan; the discriminator's last layer must fit each"
+            + " (docs/losses.md). Default: ${DEFAULT-VALUE}.")
     List<String> losses;
 
     @Option(names = "--d-steps", split = ",", defaultValue = "1", paramLabel = "N",
