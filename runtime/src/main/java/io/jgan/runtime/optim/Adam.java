@@ -49,6 +49,19 @@ public final class Adam implements Optimizer {
     }
 
     /**
+     * Adam with PyTorch's eps (1e-8) and the given betas, its step split over the network's threads
+     * as {@link #Adam(Network, double)}'s is (DCGAN trains with beta1 = 0.5).
+     *
+     * @param network whose parameters and gradients to update
+     * @param lr learning rate
+     * @param beta1 decay of the first-moment average (PyTorch: 0.9)
+     * @param beta2 decay of the second-moment average (PyTorch: 0.999)
+     */
+    public Adam(Network network, double lr, double beta1, double beta2) {
+        this(network, network.parameters(), network.gradients(), lr, beta1, beta2, 1e-8);
+    }
+
+    /**
      * Adam over a parameter array and its gradient array.
      *
      * @param params parameters, updated in place
