@@ -73,7 +73,7 @@ public final class ImageGan {
 
         /** The training loop's configuration. */
         public TrainingConfig config() {
-            TrainingConfig c = TrainingConfig.defaults(BATCH);
+            TrainingConfig c = TrainingConfig.defaults(model.batch());
             return smooth ? c.withLabels(0.98f, 0.02f, 1f) : c;
         }
     }
@@ -126,7 +126,7 @@ public final class ImageGan {
      * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
      */
     public ImageGan(Settings settings, float[] images, int height, int width, PrintStream out) throws IOException {
-        this(settings, rng -> new EpochData(images, height * width, BATCH, rng),
+        this(settings, rng -> new EpochData(images, height * width, settings.model().batch(), rng),
                 java.util.Arrays.copyOf(images, Math.min(images.length, GRID_SAMPLES * height * width)), height, width, out);
     }
 
@@ -141,7 +141,7 @@ public final class ImageGan {
      * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
      */
     public ImageGan(Settings settings, IdxImages images, PrintStream out) throws IOException {
-        this(settings, rng -> new EpochData(images, BATCH, rng), firstImages(images), images.rows(), images.cols(), out);
+        this(settings, rng -> new EpochData(images, settings.model().batch(), rng), firstImages(images), images.rows(), images.cols(), out);
     }
 
     private static float[] firstImages(IdxImages images) {
@@ -161,16 +161,17 @@ public final class ImageGan {
         this.width = width;
         this.out = out;
         this.rng = new Rng(settings.seed());
-        this.generator = settings.model().generator().apply(BATCH);
-        this.discriminator = settings.model().discriminator().apply(BATCH);
+        this.generator = settings.model().generator().apply(settings.model().batch());
+        this.discriminator = settings.model().discriminator().apply(settings.model().batch());
         if (discriminator.info().inputSize() != height * width) {
             throw new IllegalArgumentException(settings.model().name() + " reads " + discriminator.info().inputSize()
                     + " pixels, the images have " + height + " x " + width);
         }
         generator.initialize(rng);
         discriminator.initialize(rng);
-        this.generatorOptimizer = new Adam(generator, LEARNING_RATE);
-        this.discriminatorOptimizer = new Adam(discriminator, LEARNING_RATE);
+        double beta1 = settings.model().beta1();
+        this.generatorOptimizer = new Adam(generator, LEARNING_RATE, beta1, 0.999);
+        this.discriminatorOptimizer = new Adam(discriminator, LEARNING_RATE, beta1, 0.999);
         this.data = realData.apply(rng);
         this.trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data,
                 settings.config(), rng);
@@ -383,7 +384,7 @@ public final class ImageGan {
                     interval = 0;
                 }
                 bar.update(epoch + 1, settings.epochs(), b + 1, batches, s.discriminatorLoss, s.generatorLoss,
-                        s.realScore, s.fakeScore, done, total - done, (System.nanoTime() - start) / 1e9, BATCH,
+                        s.realScore, s.fakeScore, done, total - done, (System.nanoTime() - start) / 1e9, settings.model().batch(),
                         b == batches - 1);
             }
             bar.newLine();

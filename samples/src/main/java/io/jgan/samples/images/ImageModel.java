@@ -10,11 +10,25 @@ import java.util.function.IntFunction;
  *
  * @param name the spec's simple name, stored in checkpoints
  * @param noiseSize the generator's noise values per sample
+ * @param batch samples per training step
+ * @param beta1 Adam's first beta for both networks (beta2 is PyTorch's 0.999)
  * @param generator makes a generator for batches of up to the argument
  * @param discriminator makes a discriminator for batches of up to the argument
  */
-public record ImageModel(String name, int noiseSize, IntFunction<Network> generator,
+public record ImageModel(String name, int noiseSize, int batch, double beta1, IntFunction<Network> generator,
         IntFunction<Network> discriminator) {
+
+    /**
+     * A model trained as the article trains its GAN: batch {@value ImageGan#BATCH}, Adam's default betas.
+     *
+     * @param name the spec's simple name
+     * @param noiseSize noise values per sample
+     * @param generator makes a generator
+     * @param discriminator makes a discriminator
+     */
+    public ImageModel(String name, int noiseSize, IntFunction<Network> generator, IntFunction<Network> discriminator) {
+        this(name, noiseSize, ImageGan.BATCH, 0.9, generator, discriminator);
+    }
 
     /** Seed 003's GAN: 100 noise values. */
     public static final ImageModel VANILLA = new ImageModel("VanillaGan", 100, VanillaGan_Generator::new,

@@ -159,7 +159,7 @@ public final class ImagesCommand implements Runnable {
                 runSmooth = smooth != null && smooth;
             }
             MnistFiles files = findData(data, download);
-            IdxImages idx = loadImages(files);
+            IdxImages idx = loadImages(files, model.batch());
             System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
             ImageGan.Settings settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume);
             ImageGan gan = new ImageGan(settings, idx, System.out);
@@ -169,7 +169,7 @@ public final class ImagesCommand implements Runnable {
             }
             gan.onDivergence(policy);
             System.out.printf("%s: noise %d, seed %d, labels %s, batch %d, Adam %s, %d batches per epoch%s%n",
-                    model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", ImageGan.BATCH,
+                    model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", model.batch(),
                     gan.describeLearningRates(), gan.batchesPerEpoch(),
                     resume ? ", resuming after epoch " + gan.epochsDone() : "");
             System.out.println(io.jgan.runtime.kernel.Simd.describe());
@@ -194,15 +194,15 @@ public final class ImagesCommand implements Runnable {
          * The training images, and the labels checked (MNIST's directory holds both; conditional
          * training will need them, and a broken label file is worth knowing about now).
          */
-        private static IdxImages loadImages(MnistFiles files) throws IOException {
+        private static IdxImages loadImages(MnistFiles files, int batch) throws IOException {
             IdxImages idx = ImageDataset.load(files.trainImages(), files.trainLabels()).images();
             if (idx.rows() != 28 || idx.cols() != 28) {
                 throw CommandError.of(files.trainImages() + " holds " + idx.rows() + "x" + idx.cols() + " images;"
                         + " images train needs 28x28 images (MNIST, Fashion-MNIST): pass another --data");
             }
-            if (idx.count() < ImageGan.BATCH) {
+            if (idx.count() < batch) {
                 throw CommandError.of(files.trainImages() + " holds " + idx.count() + " images; images train needs at"
-                        + " least " + ImageGan.BATCH + " (one batch): pass a larger data set with --data");
+                        + " least " + batch + " (one batch): pass a larger data set with --data");
             }
             return idx;
         }
