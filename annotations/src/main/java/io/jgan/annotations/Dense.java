@@ -8,7 +8,8 @@ import java.lang.annotation.Target;
 
 /**
  * A fully connected layer: {@code y = x W + b} with {@link #units()} outputs, initialised like PyTorch's
- * {@code nn.Linear}: weights and bias uniform in {@code [-1/sqrt(in), 1/sqrt(in))}.
+ * {@code nn.Linear}: weights and bias uniform in {@code [-1/sqrt(in), 1/sqrt(in))}. Its input may be
+ * any shape (an image is read as its flat values); its output is flat.
  */
 @Layer
 @Documented
@@ -17,4 +18,7 @@ import java.lang.annotation.Target;
 public @interface Dense {
     /** {@return the number of outputs; at least 1} */
     int units();
+
+    /** {@return whether the layer adds a learned bias {@code b}; {@code false} as before a batch normalisation} */
+    boolean bias() default true;
 }

@@ -537,6 +537,76 @@ class DiagnosticsTest {
     }
 
     @Test
+    void imageInputWithoutAHeight() {
+        assertOnlyError("""
+                package test;
+                import io.jgan.annotations.*;
+                public interface Spec {
+                    @Generator
+                    interface G {
+                        @Noise(size = 2)
+                        void noise();
+                        @Dense(units = 3)
+                        void out();
+                    }
+                    @Discriminator(channels = 1,
+                            height = 0,
+                            width = 3)
+                    interface D {
+                        @Dense(units = 1)
+                        void out();
+                    }
+                }
+                """, "[jgan.input-shape]", "height = 0");
+    }
+
+    @Test
+    void inputSizeAndImageInput() {
+        assertOnlyError("""
+                package test;
+                import io.jgan.annotations.*;
+                public interface Spec {
+                    @Generator
+                    interface G {
+                        @Noise(size = 2)
+                        void noise();
+                        @Dense(units = 3)
+                        void out();
+                    }
+                    @Discriminator(inputSize = 3,
+                            channels = 1, height = 1, width = 3)
+                    interface D {
+                        @Dense(units = 1)
+                        void out();
+                    }
+                }
+                """, "[jgan.input-size-and-shape]", "inputSize = 3");
+    }
+
+    @Test
+    void flatGeneratorOutputForAnImageDiscriminator() {
+        assertOnlyError("""
+                package test;
+                import io.jgan.annotations.*;
+                public interface Spec {
+                    @Generator
+                    interface G {
+                        @Noise(size = 2)
+                        void noise();
+                        @Dense(units = 12)
+                        void out();
+                    }
+                    @Discriminator(channels = 3, height = 2, width = 2)
+                    interface D {
+                        @Dense(units = 1)
+                        void out();
+                    }
+                }
+                """, "[jgan.shape-mismatch] the generator makes samples of shape [12] but the discriminator reads"
+                + " [3, 2, 2]", "channels = 3");
+    }
+
+    @Test
     void infiniteLeakySlope() {
         assertOnlyError("""
                 package test;

@@ -99,6 +99,41 @@ class GradientTest {
                 """));
     }
 
+    /**
+     * {@code bias = false} in each shape of dense code: unrolled (3 x 4), loops where a biased layer
+     * would use the runtime kernel (12 x 16), loops with one output (16 x 1).
+     */
+    @Test
+    void denseWithoutBias() {
+        CompiledSpec spec = CompiledSpec.compile("test.NoBias", """
+                package test;
+                import io.jgan.annotations.*;
+                public interface NoBias {
+                    @Generator
+                    interface G {
+                        @Noise(size = 3)
+                        void noise();
+                        @Dense(units = 4, bias = false)
+                        void hidden();
+                        @Dense(units = 12)
+                        void out();
+                    }
+                    @Discriminator(inputSize = 12)
+                    interface D {
+                        @Dense(units = 16, bias = false)
+                        void hidden();
+                        @Tanh
+                        void activation();
+                        @Dense(units = 1, bias = false)
+                        void out();
+                    }
+                }
+                """);
+        checkSpec(spec);
+        assertEquals(12 * 16 + 16, spec.discriminator(MAX_BATCH, 1).info().parameterCount());
+        assertEquals("Dense(units = 16, bias = false)", spec.discriminator(MAX_BATCH, 1).info().layers().get(0).kind());
+    }
+
     /** Every dense layer here but the last has more than 128 weights: loops. */
     @Test
     void denseLooped() {

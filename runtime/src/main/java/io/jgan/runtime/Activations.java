@@ -33,4 +33,18 @@ public final class Activations {
         q = c2 * q + 4.89352518554385e-03f;
         return c * p / q;
     }
+
+    /**
+     * 1 for x > 0, else 0 (NaN gives 0), without a branch, so that a loop calling it vectorises:
+     * {@code x * 2^149} is at least 1 for the smallest positive float and at most 0 for every other
+     * x, and the clamp to [0, 1] does the rest exactly. The leaky ReLU's gradient uses it to pick its
+     * factor, 1 or the slope.
+     *
+     * @param x the input
+     * @return 1 or 0
+     */
+    public static float step(float x) {
+        // 2^149 in two steps: it does not fit in a float.
+        return Math.min(Math.max(x * 0x1p100f * 0x1p49f, 0f), 1f);
+    }
 }

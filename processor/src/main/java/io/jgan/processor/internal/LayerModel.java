@@ -3,6 +3,7 @@ package io.jgan.processor.internal;
 import io.jgan.processor.spi.LayerEmitter;
 import io.jgan.processor.spi.LayerSpec;
 import io.jgan.processor.spi.ParameterShape;
+import io.jgan.processor.spi.Shape;
 import java.util.List;
 
 /**
@@ -11,13 +12,13 @@ import java.util.List;
  * @param index position among the layers (PyTorch's {@code nn.Sequential} index)
  * @param spec the validated values, as emitters see them
  * @param emitter the code writer for its annotation
- * @param outputWidth values per sample after it
+ * @param outputShape the shape of one sample after it
  * @param parameterOffset where its parameters start in the flat array
  * @param parameters its tensors, stored one after another from {@code parameterOffset}
  * @param scratchPerSample floats of scratch memory per sample
  * @param description e.g. {@code Dense(units = 7)}
  */
-public record LayerModel(int index, LayerSpec spec, LayerEmitter emitter, int outputWidth, int parameterOffset,
+public record LayerModel(int index, LayerSpec spec, LayerEmitter emitter, Shape outputShape, int parameterOffset,
         List<ParameterShape> parameters, int scratchPerSample, String description) {
 
     /** Copies the tensor list. */
@@ -28,6 +29,11 @@ public record LayerModel(int index, LayerSpec spec, LayerEmitter emitter, int ou
     /** The spec member's name. */
     public String name() {
         return spec.name();
+    }
+
+    /** Values per sample after it. */
+    public int outputWidth() {
+        return outputShape.size();
     }
 
     /** Number of parameters. */

@@ -36,19 +36,22 @@ public enum Message {
     NOISE_SIZE("noise-size", "noise size must be at least 1, was %d; set size to the number of random values per sample"),
     NOISE_PARAMETERS("noise-parameters", "%s"),
     INPUT_SIZE("input-size", "discriminator inputSize must be at least 1, was %d; set it to the number of values per"
-            + " sample"),
-    DENSE_UNITS("dense-units", "layer %s: units must be at least 1, was %d; set units to the number of outputs"),
-    DROPOUT_P("dropout-p", "layer %s: dropout p must be in [0, 1), was %s; p is the probability of zeroing a value"
-            + " (PyTorch's default is 0.5)"),
-    LEAKY_SLOPE("leaky-slope", "layer %s: slope must be a finite number, was %s"),
+            + " sample, or declare an image input with channels, height and width"),
+    INPUT_SIZE_AND_SHAPE("input-size-and-shape", "the discriminator declares both inputSize = %d and an image input %s;"
+            + " keep one: inputSize for flat samples, or channels, height and width for images"),
+    INPUT_SHAPE("input-shape", "the discriminator's image input %s must have channels, height and width each at least 1"
+            + " (and fewer than 2^31 values); set all three, e.g. channels = 1, height = 28, width = 28"),
     DISCRIMINATOR_OUTPUT("discriminator-output", "the discriminator must end in one unit (the probability that its"
             + " input is real), but its last layer %s gives %d values per sample; end it with e.g."
             + " @Dense(units = 1) and @Sigmoid"),
     BATCH_IN_GENERATOR("batch-in-generator", "layer %s changes the number of samples (its emitter has an"
             + " outputBatch), which only a discriminator may do: the generator must make one sample per noise sample;"
             + " move it to the discriminator"),
-    SIZE_MISMATCH("size-mismatch", "discriminator inputSize is %d but the generator makes %d values per sample;"
-            + " make them equal (the discriminator reads the generator's samples)"),
+    SIZE_MISMATCH("size-mismatch", "the discriminator reads samples of shape %s (%d values) but the generator makes %s"
+            + " (%d values); make them equal (the discriminator reads the generator's samples)"),
+    SHAPE_MISMATCH("shape-mismatch", "the generator makes samples of shape %s but the discriminator reads %s; end the"
+            + " generator with a layer that gives the discriminator's shape (e.g. a reshape), or declare the"
+            + " discriminator's input as the generator's output"),
     INTERNAL("internal", "internal jgan error, please report it with this trace: %s");
 
     private final String tag;

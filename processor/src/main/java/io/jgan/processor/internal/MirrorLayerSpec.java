@@ -1,6 +1,8 @@
 package io.jgan.processor.internal;
 
+import io.jgan.processor.spi.Attribute;
 import io.jgan.processor.spi.LayerSpec;
+import io.jgan.processor.spi.Shape;
 import java.util.HashMap;
 import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
@@ -16,15 +18,15 @@ final class MirrorLayerSpec implements LayerSpec {
     private final ExecutableElement member;
     private final AnnotationMirror annotation;
     private final Map<String, AnnotationValue> values = new HashMap<>();
-    private final int inputWidth;
+    private final Shape inputShape;
     private final Report report;
 
     MirrorLayerSpec(ExecutableElement member, AnnotationMirror annotation,
-            Map<? extends ExecutableElement, ? extends AnnotationValue> valuesWithDefaults, int inputWidth, Report report) {
+            Map<? extends ExecutableElement, ? extends AnnotationValue> valuesWithDefaults, Shape inputShape, Report report) {
         this.member = member;
         this.annotation = annotation;
         valuesWithDefaults.forEach((k, v) -> values.put(k.getSimpleName().toString(), v));
-        this.inputWidth = inputWidth;
+        this.inputShape = inputShape;
         this.report = report;
     }
 
@@ -39,49 +41,41 @@ final class MirrorLayerSpec implements LayerSpec {
     }
 
     @Override
-    public int inputWidth() {
-        return inputWidth;
+    public Shape inputShape() {
+        return inputShape;
     }
 
-    private Object value(String attribute) {
-        AnnotationValue v = values.get(attribute);
+    @Override
+    public <T> T get(Attribute<T> attribute) {
+        AnnotationValue v = values.get(attribute.name());
         if (v == null) {
             throw new IllegalArgumentException("@" + annotation.getAnnotationType().asElement().getSimpleName()
-                    + " has no attribute '" + attribute + "'");
+                    + " has no attribute '" + attribute.name() + "'");
         }
-        return v.getValue();
+        Object value = v.getValue();
+        Class<T> type = attribute.type();
+        if (type == String.class) {
+            return type.cast(value instanceof VariableElement constant ? constant.getSimpleName().toString()
+                    : value.toString());
+        }
+        if (type == Boolean.class || !(value instanceof Number n)) {
+            return type.cast(value);
+        }
+        // A number read as the attribute's declared type, whatever width the annotation gives it.
+        Object number = type == Integer.class ? (Object) n.intValue()
+                : type == Float.class ? (Object) n.floatValue()
+                : type == Double.class ? (Object) n.doubleValue() : n;
+        return type.cast(number);
     }
 
     @Override
-    public int intValue(String attribute) {
-        return ((Number) value(attribute)).intValue();
+    public void error(Attribute<?> attribute, String message) {
+        report.error(message, member, annotation, explicitValue(attribute.name()));
     }
 
     @Override
-    public float floatValue(String attribute) {
-        return ((Number) value(attribute)).floatValue();
-    }
-
-    @Override
-    public double doubleValue(String attribute) {
-        return ((Number) value(attribute)).doubleValue();
-    }
-
-    @Override
-    public boolean booleanValue(String attribute) {
-        return (Boolean) value(attribute);
-    }
-
-    @Override
-    public String stringValue(String attribute) {
-        Object v = value(attribute);
-        return v instanceof VariableElement constant ? constant.getSimpleName().toString() : v.toString();
-    }
-
-    @Override
-    public void error(String attribute, String message) {
-        AnnotationValue v = attribute == null ? null : explicitValue(attribute);
-        report.error(message, member, annotation, v);
+    public void error(String message) {
+        report.error(message, member, annotation, null);
     }
 
     /** The value as written in source, so the caret lands on it; null when the default applies. */

@@ -1,6 +1,7 @@
 package io.jgan.processor.internal;
 
 import io.jgan.processor.spi.Layout;
+import io.jgan.processor.spi.Shape;
 import java.util.List;
 import javax.lang.model.element.TypeElement;
 
@@ -11,21 +12,31 @@ import javax.lang.model.element.TypeElement;
  * @param declaration the {@code @Generator}/{@code @Discriminator} interface
  * @param className the simple name of the generated class, e.g. {@code EvenNumbers_Generator}
  * @param generator whether this is the generator
- * @param inputSize values per input sample
+ * @param inputShape the shape of one input sample
  * @param layers the layers in order, offsets computed
  * @param noise the generator's noise, null for a discriminator
  */
 public record NetworkModel(TypeElement spec, TypeElement declaration, String className, boolean generator,
-        int inputSize, List<LayerModel> layers, NoiseModel noise) {
+        Shape inputShape, List<LayerModel> layers, NoiseModel noise) {
 
     /** Copies the layer list. */
     public NetworkModel {
         layers = List.copyOf(layers);
     }
 
+    /** Values per input sample. */
+    public int inputSize() {
+        return inputShape.size();
+    }
+
+    /** The shape of one output sample. */
+    public Shape outputShape() {
+        return layers.get(layers.size() - 1).outputShape();
+    }
+
     /** Values per output sample. */
     public int outputSize() {
-        return layers.get(layers.size() - 1).outputWidth();
+        return outputShape().size();
     }
 
     /**
@@ -37,7 +48,7 @@ public record NetworkModel(TypeElement spec, TypeElement declaration, String cla
      * GAN (7 values a sample, batch 16) those made a training step 25% slower.
      */
     public Layout layout() {
-        if (inputSize != 1 || outputSize() != 1) {
+        if (inputSize() != 1 || outputSize() != 1) {
             return Layout.SAMPLES;
         }
         boolean preferred = false;

@@ -14,6 +14,7 @@ import io.jgan.processor.spi.LayerSpec;
 import io.jgan.processor.spi.Layout;
 import io.jgan.processor.spi.Literals;
 import io.jgan.processor.spi.ParameterShape;
+import io.jgan.processor.spi.Shape;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,6 +37,8 @@ public final class NetworkWriter {
     private final Map<String, MethodSpec> backwardMethods = new LinkedHashMap<>();
     /** Buffer names, tagged "out3", "grad3", "scratch3" by layer index. */
     private final NameAllocator buffers = new NameAllocator();
+    /** Names of the parameter-offset constants, tagged "3.weight" by layer index and tensor. */
+    private final NameAllocator offsets = new NameAllocator();
 
     private NetworkWriter(NetworkModel network) {
         this.network = network;
@@ -50,6 +53,14 @@ public final class NetworkWriter {
         if (layout == Layout.FEATURES) {
             for (String rows : List.of("inputRows", "outputRows", "outputGradRows", "inputGradRows")) {
                 buffers.newName(rows, rows);
+            }
+        }
+        for (String constant : List.of("INFO", "INPUT_SIZE", "OUTPUT_SIZE", "PARAMETER_COUNT")) {
+            offsets.newName(constant, constant);
+        }
+        for (LayerModel layer : layers) {
+            for (ParameterShape tensor : layer.parameters()) {
+                offsets.newName(constantName(layer.name() + "_" + tensor.name()), layer.index() + "." + tensor.name());
             }
         }
         for (int k = 0; k < layers.size(); k++) {
@@ -89,6 +100,16 @@ public final class NetworkWriter {
         t.addField(constant("INPUT_SIZE", network.inputSize(), "Values per input sample."));
         t.addField(constant("OUTPUT_SIZE", network.outputSize(), "Values per output sample."));
         t.addField(constant("PARAMETER_COUNT", network.parameterCount(), "Length of the flat parameter array."));
+        for (LayerModel layer : layers) {
+            for (ParameterShape tensor : layer.parameters()) {
+                String stored = tensor.transposed() ? ", stored transposed" : "";
+                t.addField(FieldSpec.builder(int.class, offsetName(layer, tensor.name()), Modifier.PRIVATE, Modifier.STATIC,
+                                Modifier.FINAL)
+                        .addJavadoc("Offset of {@code $L}'s $L, $L$L, in {@code params} and {@code grads}.\n", layer.name(),
+                                tensor.name(), tensor.shape(), stored)
+                        .initializer("$L", layer.tensorOffset(tensor.name())).build());
+            }
+        }
         t.addField(FieldSpec.builder(RuntimeTypes.NETWORK_INFO, "INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("This network's shape, for checkpoints, exports and reports.\n")
                 .initializer(info()).build());
@@ -120,8 +141,8 @@ public final class NetworkWriter {
                 String shape = "[" + batchWord(k + 1) + ", " + layer.outputWidth() + "]";
                 t.addField(buffer(outName(k), shape + doc));
                 t.addField(buffer(gradName(k), shape + gradDoc));
-                constructor.addStatement("$N = new float[$N * $L]", outName(k), maxBatches.get(k + 1), layer.outputWidth());
-                constructor.addStatement("$N = new float[$N * $L]", gradName(k), maxBatches.get(k + 1), layer.outputWidth());
+                constructor.addStatement("$N = new float[$L]", outName(k), times(maxBatches.get(k + 1), layer.outputWidth()));
+                constructor.addStatement("$N = new float[$L]", gradName(k), times(maxBatches.get(k + 1), layer.outputWidth()));
             }
         }
         for (int k = 0; k < layers.size(); k++) {
@@ -136,8 +157,8 @@ public final class NetworkWriter {
             if (layer.scratchPerSample() > 0) {
                 t.addField(buffer(scratchName(layer), "[" + batchWord(k) + ", " + layer.scratchPerSample()
                         + "]: scratch of {@code " + layer.name() + "} kept from forward to backward."));
-                constructor.addStatement("$N = new float[$N * $L]", scratchName(layer), maxBatches.get(k),
-                        layer.scratchPerSample());
+                constructor.addStatement("$N = new float[$L]", scratchName(layer),
+                        times(maxBatches.get(k), layer.scratchPerSample()));
             }
         }
         t.addMethod(constructor.build());
@@ -165,13 +186,23 @@ public final class NetworkWriter {
             s.append("noise: ").append(n.size()).append(" x ").append(n.distribution().toLowerCase(java.util.Locale.ROOT))
                     .append('\n');
         } else {
-            s.append("input: ").append(network.inputSize()).append('\n');
+            s.append("input: ").append(describe(network.inputShape())).append('\n');
         }
         for (LayerModel layer : layers) {
-            s.append(String.format(java.util.Locale.ROOT, "%-16s %-28s -> %d%n", layer.name(), layer.description(),
-                    layer.outputWidth()));
+            s.append(String.format(java.util.Locale.ROOT, "%-16s %-28s -> %s%n", layer.name(), layer.description(),
+                    describe(layer.outputShape())));
         }
         return s.toString().stripTrailing();
+    }
+
+    /** A flat shape as its size, an image as [channels, height, width]. */
+    private static String describe(Shape shape) {
+        return shape.isImage() ? shape.toString() : Integer.toString(shape.size());
+    }
+
+    /** {@code batch * width}, or {@code batch} for one value per sample. */
+    private static CodeBlock times(String batch, int width) {
+        return width == 1 ? CodeBlock.of("$N", batch) : CodeBlock.of("$N * $L", batch, width);
     }
 
     private static FieldSpec constant(String name, int value, String doc) {
@@ -380,6 +411,23 @@ public final class NetworkWriter {
         return layout == Layout.FEATURES ? buffers.get(rowsTag) : flat;
     }
 
+    private String offsetName(LayerModel layer, String tensor) {
+        return offsets.get(layer.index() + "." + tensor);
+    }
+
+    /** {@code hidden2_weight} -> {@code HIDDEN2_WEIGHT}, {@code outLayer_bias} -> {@code OUT_LAYER_BIAS}. */
+    static String constantName(String name) {
+        StringBuilder s = new StringBuilder();
+        for (int k = 0; k < name.length(); k++) {
+            char c = name.charAt(k);
+            if (Character.isUpperCase(c) && k > 0 && Character.isLowerCase(name.charAt(k - 1))) {
+                s.append('_');
+            }
+            s.append(Character.toUpperCase(c));
+        }
+        return s.toString();
+    }
+
     private String scratchName(LayerModel layer) {
         return buffers.get("scratch" + layer.index());
     }
@@ -398,8 +446,13 @@ public final class NetworkWriter {
             }
 
             @Override
-            public int outputWidth() {
-                return layer.outputWidth();
+            public Shape outputShape() {
+                return layer.outputShape();
+            }
+
+            @Override
+            public String kernel() {
+                return layer.name() + "Kernel";
             }
 
             @Override
@@ -440,6 +493,12 @@ public final class NetworkWriter {
             @Override
             public int tensorOffset(String tensor) {
                 return layer.tensorOffset(tensor);
+            }
+
+            @Override
+            public CodeBlock offset(String tensor) {
+                layer.tensorOffset(tensor); // fails on a name the layer does not have
+                return CodeBlock.of("$N", offsetName(layer, tensor));
             }
 
             @Override

@@ -1,8 +1,12 @@
 package io.jgan.processor.internal;
 
 import com.palantir.javapoet.ClassName;
+import io.jgan.processor.spi.RuntimeApi;
 
-/** The runtime types generated code refers to: the processor does not depend on the runtime. */
+/**
+ * The runtime types the network class around the layers refers to; those layer code may use are
+ * {@link RuntimeApi}'s. The processor does not depend on the runtime.
+ */
 public final class RuntimeTypes {
     private RuntimeTypes() {}
 
@@ -14,10 +18,5 @@ public final class RuntimeTypes {
     public static final ClassName TENSOR = ClassName.get(PACKAGE, "Tensor");
     public static final ClassName NOISE = ClassName.get(PACKAGE, "Noise");
     public static final ClassName DISTRIBUTION = NOISE.nestedClass("Distribution");
-    public static final ClassName RNG = ClassName.get(PACKAGE, "Rng");
-    public static final ClassName INIT = ClassName.get(PACKAGE, "Init");
-    public static final ClassName DENSE_KERNEL = ClassName.get(PACKAGE + ".kernel", "DenseKernel");
-    public static final ClassName BATCH_SUMS = ClassName.get(PACKAGE + ".kernel", "BatchSums");
-    public static final ClassName ACTIVATIONS = ClassName.get(PACKAGE, "Activations");
-    public static final ClassName DROPOUT_MASK = ClassName.get(PACKAGE, "DropoutMask");
+    public static final ClassName RNG = RuntimeApi.RNG;
 }

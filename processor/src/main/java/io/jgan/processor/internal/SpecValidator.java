@@ -2,6 +2,7 @@ package io.jgan.processor.internal;
 
 import io.jgan.processor.spi.LayerEmitter;
 import io.jgan.processor.spi.ParameterShape;
+import io.jgan.processor.spi.Shape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,10 +58,16 @@ public final class SpecValidator {
         if (g == null || d == null) {
             return null;
         }
-        if (g.outputSize() != d.inputSize()) {
+        if (!g.outputShape().equals(d.inputShape())) {
             AnnotationMirror discriminator = annotation(discriminators.get(0), DISCRIMINATOR);
-            report.error(Message.SIZE_MISMATCH.format(d.inputSize(), g.outputSize()), discriminators.get(0),
-                    discriminator, explicitValue(discriminator, "inputSize"));
+            AnnotationValue declared = explicitValue(discriminator, d.inputShape().isImage() ? "channels" : "inputSize");
+            if (g.outputSize() != d.inputSize()) {
+                report.error(Message.SIZE_MISMATCH.format(d.inputShape(), d.inputSize(), g.outputShape(), g.outputSize()),
+                        discriminators.get(0), discriminator, declared);
+            } else {
+                report.error(Message.SHAPE_MISMATCH.format(g.outputShape(), d.inputShape()), discriminators.get(0),
+                        discriminator, declared);
+            }
         }
         return report.hasErrors() ? null : List.of(g, d);
     }
@@ -82,20 +89,11 @@ public final class SpecValidator {
         int errorsBefore = errorCount();
         NetworkModel.NoiseModel noise = null;
         ExecutableElement noiseMember = null;
-        int width;
-        if (generator) {
-            width = -1;
-        } else {
-            AnnotationMirror d = annotation(declaration, DISCRIMINATOR);
-            width = intValue(d, "inputSize");
-            if (width < 1) {
-                report.error(Message.INPUT_SIZE.format(width), declaration, d, explicitValue(d, "inputSize"));
-            }
-        }
-        int inputSize = width;
+        Shape shape = generator ? null : discriminatorInput(declaration);
+        Shape inputShape = shape;
         List<LayerModel> layers = new ArrayList<>();
         int offset = 0;
-        boolean widthKnown = width >= 1;
+        boolean widthKnown = shape != null;
         // Not layers.isEmpty(): a layer before the noise is skipped (its input width is unknown), not added.
         boolean layerDeclared = false;
         java.util.Set<String> names = new java.util.HashSet<>();
@@ -136,8 +134,8 @@ public final class SpecValidator {
                     noiseMember = member;
                     noise = noise(member, noiseAnnotation);
                     if (noise != null) {
-                        width = noise.size();
-                        inputSize = width;
+                        shape = Shape.flat(noise.size());
+                        inputShape = shape;
                         widthKnown = true;
                     }
                 }
@@ -163,13 +161,13 @@ public final class SpecValidator {
                 continue;
             }
             MirrorLayerSpec layer = new MirrorLayerSpec(member, layerAnnotation,
-                    elements.getElementValuesWithDefaults(layerAnnotation), Math.max(width, 1), report);
+                    elements.getElementValuesWithDefaults(layerAnnotation), shape, report);
             if (!widthKnown) {
-                continue; // an earlier problem left this layer's input width unknown
+                continue; // an earlier problem left this layer's input shape unknown
             }
             int before = errorCount();
-            int out = emitter.outputWidth(layer);
-            if (errorCount() > before || out < 1) {
+            Shape out = emitter.outputShape(layer);
+            if (errorCount() > before || out == null || out.longSize() < 1) {
                 widthKnown = false;
                 continue;
             }
@@ -196,7 +194,7 @@ public final class SpecValidator {
                     emitter.scratchPerSample(layer), emitter.describe(layer));
             layers.add(model);
             offset += model.parameterCount();
-            width = out;
+            shape = out;
         }
         if (generator && noiseMember == null) {
             report.error(Message.MISSING_NOISE.format(declaration.getSimpleName()), declaration);
@@ -209,12 +207,42 @@ public final class SpecValidator {
             return null;
         }
         LayerModel last = layers.get(layers.size() - 1);
-        if (!generator && last.outputWidth() != 1) {
-            report.error(Message.DISCRIMINATOR_OUTPUT.format(last.name(), last.outputWidth()),
+        if (!generator && last.outputShape().size() != 1) {
+            report.error(Message.DISCRIMINATOR_OUTPUT.format(last.name(), last.outputShape().size()),
                     ((MirrorLayerSpec) last.spec()).member());
             return null;
         }
-        return new NetworkModel(spec, declaration, className, generator, inputSize, layers, noise);
+        return new NetworkModel(spec, declaration, className, generator, inputShape, layers, noise);
+    }
+
+    /**
+     * The discriminator's input: flat from {@code inputSize}, or an image from {@code channels},
+     * {@code height} and {@code width}; null (reported) when neither or both are declared well.
+     */
+    private Shape discriminatorInput(TypeElement declaration) {
+        AnnotationMirror d = annotation(declaration, DISCRIMINATOR);
+        int size = intValue(d, "inputSize");
+        int channels = intValue(d, "channels");
+        int height = intValue(d, "height");
+        int width = intValue(d, "width");
+        if (channels == 0 && height == 0 && width == 0) {
+            if (size < 1) {
+                report.error(Message.INPUT_SIZE.format(size), declaration, d, explicitValue(d, "inputSize"));
+                return null;
+            }
+            return Shape.flat(size);
+        }
+        Shape image = Shape.image(channels, height, width);
+        if (size != 0) {
+            report.error(Message.INPUT_SIZE_AND_SHAPE.format(size, image), declaration, d, explicitValue(d, "inputSize"));
+            return null;
+        }
+        if (channels < 1 || height < 1 || width < 1 || image.longSize() > Integer.MAX_VALUE) {
+            String at = channels < 1 ? "channels" : height < 1 ? "height" : "width";
+            report.error(Message.INPUT_SHAPE.format(image), declaration, d, explicitValue(d, at));
+            return null;
+        }
+        return image;
     }
 
     private NetworkModel.NoiseModel noise(ExecutableElement member, AnnotationMirror a) {

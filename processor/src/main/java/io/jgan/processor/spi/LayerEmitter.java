@@ -11,11 +11,12 @@ import java.util.List;
  * {@code META-INF/services/io.jgan.processor.spi.LayerEmitter}, or with {@code @AutoService}), keyed
  * by {@link #annotationType()}. The built-in layers use this same class.
  *
- * <p>Lifecycle, per spec member: {@link #outputWidth} validates and infers the shape (report problems
- * through {@link LayerSpec#error}); then {@link #parameters}, {@link #scratchPerSample},
- * {@link #initialize}, {@link #forward} and {@link #backward} write the code. Every dimension is a
- * compile-time constant, so emitted code should inline them. Keep each method body well under
- * HotSpot's 8000-byte JIT limit: unroll small layers only, loop over large ones.
+ * <p>Lifecycle, per spec member: {@link #outputShape} validates the layer and infers the shape of
+ * its output (report problems through {@link LayerSpec#error}); then {@link #parameters},
+ * {@link #scratchPerSample}, {@link #initialize}, {@link #forward} and {@link #backward} write the
+ * code. Every dimension is a compile-time constant, so emitted code should inline them. Keep each
+ * method body well under HotSpot's 8000-byte JIT limit: unroll small layers only, loop over large
+ * ones.
  */
 public abstract class LayerEmitter {
 
@@ -26,8 +27,22 @@ public abstract class LayerEmitter {
     public abstract String annotationType();
 
     /**
-     * Validates the layer's values and returns its output width (values per sample). The default
-     * keeps the width, as an element-wise layer does.
+     * Validates the layer's values and returns the shape of one sample leaving it. The default asks
+     * {@link #outputWidth}: the same width keeps the input's shape (an element-wise layer on an image
+     * gives an image), another width gives a flat shape. A layer that makes or reshapes images
+     * overrides this method.
+     *
+     * @param layer the layer as written in the spec
+     * @return the shape of one sample leaving the layer
+     */
+    public Shape outputShape(LayerSpec layer) {
+        int width = outputWidth(layer);
+        return width == layer.inputWidth() ? layer.inputShape() : Shape.flat(width);
+    }
+
+    /**
+     * Validates the layer's values and returns its output width (values per sample), for the default
+     * {@link #outputShape}. The default keeps the width, as an element-wise layer does.
      *
      * @param layer the layer as written in the spec
      * @return values per sample leaving the layer

@@ -1,57 +1,46 @@
 package io.jgan.processor.spi;
 
 /**
- * One layer of a spec as an emitter sees it while validating: its name, the annotation's values and
- * the width of its input. Problems are reported here and become javac errors on the spec's line.
+ * One layer of a spec as an emitter sees it: its name, the annotation's values and the shape of
+ * its input. Problems are reported here while validating ({@link LayerEmitter#outputShape}) and
+ * become javac errors on the spec's line.
  */
 public interface LayerSpec {
     /** {@return the spec member's name, e.g. {@code hidden}} */
     String name();
 
-    /** {@return values per sample entering this layer} */
-    int inputWidth();
+    /** {@return the shape of one sample entering this layer} */
+    Shape inputShape();
+
+    /** {@return values per sample entering this layer: {@code inputShape().size()}} */
+    default int inputWidth() {
+        return inputShape().size();
+    }
 
     /**
-     * {@return an {@code int} annotation value (defaults applied)}
+     * {@return an annotation value, the annotation's default applied}
      *
-     * @param attribute the annotation attribute's name, e.g. {@code units}
+     * @param attribute the attribute, e.g. {@code Attribute.ofInt("units")}
+     * @param <T> the value's type
+     * @throws IllegalArgumentException if the annotation has no such attribute
      */
-    int intValue(String attribute);
+    <T> T get(Attribute<T> attribute);
 
     /**
-     * {@return a {@code float} annotation value (defaults applied)}
+     * Reports an error on one value of this layer's annotation: javac points at it (e.g.
+     * {@code units = 0}), or at the annotation when the default applies. The spec is then not
+     * generated. Report while validating, in {@link LayerEmitter#outputShape}: an error reported
+     * while code is written also stops generation, but after the other errors were printed.
      *
-     * @param attribute the annotation attribute's name, e.g. {@code units}
-     */
-    float floatValue(String attribute);
-
-    /**
-     * {@return a {@code double} annotation value (defaults applied)}
-     *
-     * @param attribute the annotation attribute's name, e.g. {@code units}
-     */
-    double doubleValue(String attribute);
-
-    /**
-     * {@return a {@code boolean} annotation value (defaults applied)}
-     *
-     * @param attribute the annotation attribute's name, e.g. {@code units}
-     */
-    boolean booleanValue(String attribute);
-
-    /**
-     * {@return a {@code String} or enum annotation value (an enum as its constant's name)}
-     *
-     * @param attribute the annotation attribute's name, e.g. {@code units}
-     */
-    String stringValue(String attribute);
-
-    /**
-     * Reports an error on this layer; with an attribute name, javac points at that value
-     * (e.g. {@code units = 0}). The spec is then not generated.
-     *
-     * @param attribute the annotation attribute at fault, or null for the annotation as a whole
+     * @param attribute the annotation attribute at fault
      * @param message what is wrong and what to change
      */
-    void error(String attribute, String message);
+    void error(Attribute<?> attribute, String message);
+
+    /**
+     * Reports an error on this layer's annotation as a whole (e.g. a shape it cannot take).
+     *
+     * @param message what is wrong and what to change
+     */
+    void error(String message);
 }

@@ -17,8 +17,14 @@ abstract class ElementwiseEmitter extends LayerEmitter {
     /** The output for one input value {@code v}. */
     abstract CodeBlock value(LayerCode code);
 
-    /** The input gradient from input {@code v}, output {@code y} and output gradient {@code d}. */
+    /**
+     * The input gradient from the output gradient {@code d} and either the input {@code v} or, when
+     * {@link #gradientFromOutput}, the output {@code u}.
+     */
     abstract CodeBlock gradient(LayerCode code);
+
+    /** Whether {@link #gradient} reads the output {@code u} (a sigmoid's) rather than the input {@code v}. */
+    abstract boolean gradientFromOutput();
 
     /** Either layout: the loops are as plain in both. */
     @Override
@@ -43,13 +49,13 @@ abstract class ElementwiseEmitter extends LayerEmitter {
     public CodeBlock backward(LayerCode code) {
         CodeBlock.Builder c = CodeBlock.builder();
         CodeBlock n = beginValues(c, code);
-        c.addStatement("final float[] x = $L", array(code, code.input()))
-                .addStatement("final float[] y = $L", array(code, code.output()))
+        boolean fromOutput = gradientFromOutput();
+        c.addStatement(fromOutput ? "final float[] y = $L" : "final float[] x = $L",
+                        array(code, fromOutput ? code.output() : code.input()))
                 .addStatement("final float[] dy = $L", array(code, code.outputGradient()))
                 .addStatement("final float[] dx = $L", array(code, code.inputGradient()))
                 .beginControlFlow("$L", n)
-                .addStatement("final float v = x[k]")
-                .addStatement("final float u = y[k]")
+                .addStatement(fromOutput ? "final float u = y[k]" : "final float v = x[k]")
                 .addStatement("final float d = dy[k]")
                 .addStatement("dx[k] = $L", gradient(code))
                 .endControlFlow();
@@ -63,7 +69,8 @@ abstract class ElementwiseEmitter extends LayerEmitter {
     private static CodeBlock beginValues(CodeBlock.Builder c, LayerCode code) {
         int width = code.outputWidth();
         if (code.layout() == Layout.SAMPLES) {
-            return CodeBlock.of("for (int k = 0, n = batch * $L; k < n; k++)", width);
+            return width == 1 ? CodeBlock.of("for (int k = 0; k < batch; k++)")
+                    : CodeBlock.of("for (int k = 0, n = batch * $L; k < n; k++)", width);
         }
         if (width > 1) {
             c.beginControlFlow("for (int j = 0; j < $L; j++)", width);

@@ -19,6 +19,11 @@ public final class ReluEmitter extends ElementwiseEmitter {
     }
 
     @Override
+    boolean gradientFromOutput() {
+        return false;
+    }
+
+    @Override
     CodeBlock gradient(LayerCode code) {
         return CodeBlock.of("v > 0f ? d : 0f");
     }

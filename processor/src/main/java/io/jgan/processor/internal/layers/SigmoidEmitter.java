@@ -19,6 +19,11 @@ public final class SigmoidEmitter extends ElementwiseEmitter {
     }
 
     @Override
+    boolean gradientFromOutput() {
+        return true;
+    }
+
+    @Override
     CodeBlock gradient(LayerCode code) {
         return CodeBlock.of("d * (1f - u) * u");
     }

@@ -2,9 +2,9 @@ package io.jgan.processor.internal.layers;
 
 import com.google.auto.service.AutoService;
 import com.palantir.javapoet.CodeBlock;
-import io.jgan.processor.internal.RuntimeTypes;
 import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerEmitter;
+import io.jgan.processor.spi.RuntimeApi;
 
 /**
  * {@code @Tanh}: y = tanh(x); dy/dx = 1 - y^2. The forward loop calls {@code Activations.tanh}, a
@@ -20,7 +20,12 @@ public final class TanhEmitter extends ElementwiseEmitter {
 
     @Override
     CodeBlock value(LayerCode code) {
-        return CodeBlock.of("$T.tanh(v)", RuntimeTypes.ACTIVATIONS);
+        return CodeBlock.of("$T.tanh(v)", RuntimeApi.ACTIVATIONS);
+    }
+
+    @Override
+    boolean gradientFromOutput() {
+        return true;
     }
 
     @Override

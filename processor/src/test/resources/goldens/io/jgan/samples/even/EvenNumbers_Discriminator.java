@@ -37,6 +37,16 @@ public final class EvenNumbers_Discriminator extends Network {
     public static final int PARAMETER_COUNT = 8;
 
     /**
+     * Offset of {@code dense}'s weight, [1, 7], stored transposed, in {@code params} and {@code grads}.
+     */
+    private static final int DENSE_WEIGHT = 0;
+
+    /**
+     * Offset of {@code dense}'s bias, [1], in {@code params} and {@code grads}.
+     */
+    private static final int DENSE_BIAS = 7;
+
+    /**
      * This network's shape, for checkpoints, exports and reports.
      */
     public static final NetworkInfo INFO = new NetworkInfo(
@@ -67,13 +77,13 @@ public final class EvenNumbers_Discriminator extends Network {
      */
     public EvenNumbers_Discriminator(int maxBatch) {
         super(INFO, maxBatch, true);
-        denseOut = new float[maxBatch * 1];
-        denseGrad = new float[maxBatch * 1];
+        denseOut = new float[maxBatch];
+        denseGrad = new float[maxBatch];
     }
 
     @Override
     protected void initializeLayers(Rng rng) {
-        Init.linear(params, 0, 8, 7, rng);
+        Init.linear(params, DENSE_WEIGHT, 8, 7, rng);
     }
 
     @Override
@@ -101,17 +111,16 @@ public final class EvenNumbers_Discriminator extends Network {
         final float[] x = input;
         final float[] y = denseOut;
         final float[] p = params;
-        final float w0_0 = p[0];
-        final float w1_0 = p[1];
-        final float w2_0 = p[2];
-        final float w3_0 = p[3];
-        final float w4_0 = p[4];
-        final float w5_0 = p[5];
-        final float w6_0 = p[6];
-        final float bias0 = p[7];
+        final float w0_0 = p[DENSE_WEIGHT];
+        final float w1_0 = p[DENSE_WEIGHT + 1];
+        final float w2_0 = p[DENSE_WEIGHT + 2];
+        final float w3_0 = p[DENSE_WEIGHT + 3];
+        final float w4_0 = p[DENSE_WEIGHT + 4];
+        final float w5_0 = p[DENSE_WEIGHT + 5];
+        final float w6_0 = p[DENSE_WEIGHT + 6];
+        final float bias0 = p[DENSE_BIAS];
         for (int b = 0; b < batch; b++) {
             final int xb = b * 7;
-            final int yb = b * 1;
             final float x0 = x[xb];
             final float x1 = x[xb + 1];
             final float x2 = x[xb + 2];
@@ -119,7 +128,7 @@ public final class EvenNumbers_Discriminator extends Network {
             final float x4 = x[xb + 4];
             final float x5 = x[xb + 5];
             final float x6 = x[xb + 6];
-            y[yb] = bias0 + x0 * w0_0 + x1 * w1_0 + x2 * w2_0 + x3 * w3_0 + x4 * w4_0 + x5 * w5_0 + x6 * w6_0;
+            y[b] = bias0 + x0 * w0_0 + x1 * w1_0 + x2 * w2_0 + x3 * w3_0 + x4 * w4_0 + x5 * w5_0 + x6 * w6_0;
         }
     }
 
@@ -129,7 +138,7 @@ public final class EvenNumbers_Discriminator extends Network {
     private void activationForward(int batch) {
         final float[] x = denseOut;
         final float[] y = output;
-        for (int k = 0, n = batch * 1; k < n; k++) {
+        for (int k = 0; k < batch; k++) {
             final float v = x[k];
             y[k] = (float) (1.0 / (1.0 + Math.exp(-v)));
         }
@@ -139,12 +148,10 @@ public final class EvenNumbers_Discriminator extends Network {
      * {@code activation}, Sigmoid, backward: the input gradient.
      */
     private void activationBackward(int batch) {
-        final float[] x = denseOut;
         final float[] y = output;
         final float[] dy = outputGrad;
         final float[] dx = denseGrad;
-        for (int k = 0, n = batch * 1; k < n; k++) {
-            final float v = x[k];
+        for (int k = 0; k < batch; k++) {
             final float u = y[k];
             final float d = dy[k];
             dx[k] = d * (1f - u) * u;
@@ -168,8 +175,7 @@ public final class EvenNumbers_Discriminator extends Network {
         float gW6_0 = 0f;
         for (int b = 0; b < batch; b++) {
             final int xb = b * 7;
-            final int yb = b * 1;
-            final float dy0 = dy[yb];
+            final float dy0 = dy[b];
             final float x0 = x[xb];
             final float x1 = x[xb + 1];
             final float x2 = x[xb + 2];
@@ -186,14 +192,14 @@ public final class EvenNumbers_Discriminator extends Network {
             gW5_0 += x5 * dy0;
             gW6_0 += x6 * dy0;
         }
-        g[7] += gBias0;
-        g[0] += gW0_0;
-        g[1] += gW1_0;
-        g[2] += gW2_0;
-        g[3] += gW3_0;
-        g[4] += gW4_0;
-        g[5] += gW5_0;
-        g[6] += gW6_0;
+        g[DENSE_BIAS] += gBias0;
+        g[DENSE_WEIGHT] += gW0_0;
+        g[DENSE_WEIGHT + 1] += gW1_0;
+        g[DENSE_WEIGHT + 2] += gW2_0;
+        g[DENSE_WEIGHT + 3] += gW3_0;
+        g[DENSE_WEIGHT + 4] += gW4_0;
+        g[DENSE_WEIGHT + 5] += gW5_0;
+        g[DENSE_WEIGHT + 6] += gW6_0;
     }
 
     /**
@@ -203,17 +209,16 @@ public final class EvenNumbers_Discriminator extends Network {
         final float[] dy = denseGrad;
         final float[] dx = inputGrad;
         final float[] p = params;
-        final float w0_0 = p[0];
-        final float w1_0 = p[1];
-        final float w2_0 = p[2];
-        final float w3_0 = p[3];
-        final float w4_0 = p[4];
-        final float w5_0 = p[5];
-        final float w6_0 = p[6];
+        final float w0_0 = p[DENSE_WEIGHT];
+        final float w1_0 = p[DENSE_WEIGHT + 1];
+        final float w2_0 = p[DENSE_WEIGHT + 2];
+        final float w3_0 = p[DENSE_WEIGHT + 3];
+        final float w4_0 = p[DENSE_WEIGHT + 4];
+        final float w5_0 = p[DENSE_WEIGHT + 5];
+        final float w6_0 = p[DENSE_WEIGHT + 6];
         for (int b = 0; b < batch; b++) {
             final int xb = b * 7;
-            final int yb = b * 1;
-            final float dy0 = dy[yb];
+            final float dy0 = dy[b];
             dx[xb] = w0_0 * dy0;
             dx[xb + 1] = w1_0 * dy0;
             dx[xb + 2] = w2_0 * dy0;

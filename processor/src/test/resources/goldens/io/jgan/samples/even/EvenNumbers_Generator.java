@@ -38,6 +38,16 @@ public final class EvenNumbers_Generator extends Network {
     public static final int PARAMETER_COUNT = 56;
 
     /**
+     * Offset of {@code dense}'s weight, [7, 7], stored transposed, in {@code params} and {@code grads}.
+     */
+    private static final int DENSE_WEIGHT = 0;
+
+    /**
+     * Offset of {@code dense}'s bias, [7], in {@code params} and {@code grads}.
+     */
+    private static final int DENSE_BIAS = 49;
+
+    /**
      * This network's shape, for checkpoints, exports and reports.
      */
     public static final NetworkInfo INFO = new NetworkInfo(
@@ -74,7 +84,7 @@ public final class EvenNumbers_Generator extends Network {
 
     @Override
     protected void initializeLayers(Rng rng) {
-        Init.linear(params, 0, 56, 7, rng);
+        Init.linear(params, DENSE_WEIGHT, 56, 7, rng);
     }
 
     @Override
@@ -96,62 +106,62 @@ public final class EvenNumbers_Generator extends Network {
         final float[] x = input;
         final float[] y = denseOut;
         final float[] p = params;
-        final float w0_0 = p[0];
-        final float w0_1 = p[1];
-        final float w0_2 = p[2];
-        final float w0_3 = p[3];
-        final float w0_4 = p[4];
-        final float w0_5 = p[5];
-        final float w0_6 = p[6];
-        final float w1_0 = p[7];
-        final float w1_1 = p[8];
-        final float w1_2 = p[9];
-        final float w1_3 = p[10];
-        final float w1_4 = p[11];
-        final float w1_5 = p[12];
-        final float w1_6 = p[13];
-        final float w2_0 = p[14];
-        final float w2_1 = p[15];
-        final float w2_2 = p[16];
-        final float w2_3 = p[17];
-        final float w2_4 = p[18];
-        final float w2_5 = p[19];
-        final float w2_6 = p[20];
-        final float w3_0 = p[21];
-        final float w3_1 = p[22];
-        final float w3_2 = p[23];
-        final float w3_3 = p[24];
-        final float w3_4 = p[25];
-        final float w3_5 = p[26];
-        final float w3_6 = p[27];
-        final float w4_0 = p[28];
-        final float w4_1 = p[29];
-        final float w4_2 = p[30];
-        final float w4_3 = p[31];
-        final float w4_4 = p[32];
-        final float w4_5 = p[33];
-        final float w4_6 = p[34];
-        final float w5_0 = p[35];
-        final float w5_1 = p[36];
-        final float w5_2 = p[37];
-        final float w5_3 = p[38];
-        final float w5_4 = p[39];
-        final float w5_5 = p[40];
-        final float w5_6 = p[41];
-        final float w6_0 = p[42];
-        final float w6_1 = p[43];
-        final float w6_2 = p[44];
-        final float w6_3 = p[45];
-        final float w6_4 = p[46];
-        final float w6_5 = p[47];
-        final float w6_6 = p[48];
-        final float bias0 = p[49];
-        final float bias1 = p[50];
-        final float bias2 = p[51];
-        final float bias3 = p[52];
-        final float bias4 = p[53];
-        final float bias5 = p[54];
-        final float bias6 = p[55];
+        final float w0_0 = p[DENSE_WEIGHT];
+        final float w0_1 = p[DENSE_WEIGHT + 1];
+        final float w0_2 = p[DENSE_WEIGHT + 2];
+        final float w0_3 = p[DENSE_WEIGHT + 3];
+        final float w0_4 = p[DENSE_WEIGHT + 4];
+        final float w0_5 = p[DENSE_WEIGHT + 5];
+        final float w0_6 = p[DENSE_WEIGHT + 6];
+        final float w1_0 = p[DENSE_WEIGHT + 7];
+        final float w1_1 = p[DENSE_WEIGHT + 8];
+        final float w1_2 = p[DENSE_WEIGHT + 9];
+        final float w1_3 = p[DENSE_WEIGHT + 10];
+        final float w1_4 = p[DENSE_WEIGHT + 11];
+        final float w1_5 = p[DENSE_WEIGHT + 12];
+        final float w1_6 = p[DENSE_WEIGHT + 13];
+        final float w2_0 = p[DENSE_WEIGHT + 14];
+        final float w2_1 = p[DENSE_WEIGHT + 15];
+        final float w2_2 = p[DENSE_WEIGHT + 16];
+        final float w2_3 = p[DENSE_WEIGHT + 17];
+        final float w2_4 = p[DENSE_WEIGHT + 18];
+        final float w2_5 = p[DENSE_WEIGHT + 19];
+        final float w2_6 = p[DENSE_WEIGHT + 20];
+        final float w3_0 = p[DENSE_WEIGHT + 21];
+        final float w3_1 = p[DENSE_WEIGHT + 22];
+        final float w3_2 = p[DENSE_WEIGHT + 23];
+        final float w3_3 = p[DENSE_WEIGHT + 24];
+        final float w3_4 = p[DENSE_WEIGHT + 25];
+        final float w3_5 = p[DENSE_WEIGHT + 26];
+        final float w3_6 = p[DENSE_WEIGHT + 27];
+        final float w4_0 = p[DENSE_WEIGHT + 28];
+        final float w4_1 = p[DENSE_WEIGHT + 29];
+        final float w4_2 = p[DENSE_WEIGHT + 30];
+        final float w4_3 = p[DENSE_WEIGHT + 31];
+        final float w4_4 = p[DENSE_WEIGHT + 32];
+        final float w4_5 = p[DENSE_WEIGHT + 33];
+        final float w4_6 = p[DENSE_WEIGHT + 34];
+        final float w5_0 = p[DENSE_WEIGHT + 35];
+        final float w5_1 = p[DENSE_WEIGHT + 36];
+        final float w5_2 = p[DENSE_WEIGHT + 37];
+        final float w5_3 = p[DENSE_WEIGHT + 38];
+        final float w5_4 = p[DENSE_WEIGHT + 39];
+        final float w5_5 = p[DENSE_WEIGHT + 40];
+        final float w5_6 = p[DENSE_WEIGHT + 41];
+        final float w6_0 = p[DENSE_WEIGHT + 42];
+        final float w6_1 = p[DENSE_WEIGHT + 43];
+        final float w6_2 = p[DENSE_WEIGHT + 44];
+        final float w6_3 = p[DENSE_WEIGHT + 45];
+        final float w6_4 = p[DENSE_WEIGHT + 46];
+        final float w6_5 = p[DENSE_WEIGHT + 47];
+        final float w6_6 = p[DENSE_WEIGHT + 48];
+        final float bias0 = p[DENSE_BIAS];
+        final float bias1 = p[DENSE_BIAS + 1];
+        final float bias2 = p[DENSE_BIAS + 2];
+        final float bias3 = p[DENSE_BIAS + 3];
+        final float bias4 = p[DENSE_BIAS + 4];
+        final float bias5 = p[DENSE_BIAS + 5];
+        final float bias6 = p[DENSE_BIAS + 6];
         for (int b = 0; b < batch; b++) {
             final int xb = b * 7;
             final int yb = b * 7;
@@ -188,12 +198,10 @@ public final class EvenNumbers_Generator extends Network {
      * {@code activation}, Sigmoid, backward: the input gradient.
      */
     private void activationBackward(int batch) {
-        final float[] x = denseOut;
         final float[] y = output;
         final float[] dy = outputGrad;
         final float[] dx = denseGrad;
         for (int k = 0, n = batch * 7; k < n; k++) {
-            final float v = x[k];
             final float u = y[k];
             final float d = dy[k];
             dx[k] = d * (1f - u) * u;
@@ -337,61 +345,61 @@ public final class EvenNumbers_Generator extends Network {
             gW6_5 += x6 * dy5;
             gW6_6 += x6 * dy6;
         }
-        g[49] += gBias0;
-        g[50] += gBias1;
-        g[51] += gBias2;
-        g[52] += gBias3;
-        g[53] += gBias4;
-        g[54] += gBias5;
-        g[55] += gBias6;
-        g[0] += gW0_0;
-        g[1] += gW0_1;
-        g[2] += gW0_2;
-        g[3] += gW0_3;
-        g[4] += gW0_4;
-        g[5] += gW0_5;
-        g[6] += gW0_6;
-        g[7] += gW1_0;
-        g[8] += gW1_1;
-        g[9] += gW1_2;
-        g[10] += gW1_3;
-        g[11] += gW1_4;
-        g[12] += gW1_5;
-        g[13] += gW1_6;
-        g[14] += gW2_0;
-        g[15] += gW2_1;
-        g[16] += gW2_2;
-        g[17] += gW2_3;
-        g[18] += gW2_4;
-        g[19] += gW2_5;
-        g[20] += gW2_6;
-        g[21] += gW3_0;
-        g[22] += gW3_1;
-        g[23] += gW3_2;
-        g[24] += gW3_3;
-        g[25] += gW3_4;
-        g[26] += gW3_5;
-        g[27] += gW3_6;
-        g[28] += gW4_0;
-        g[29] += gW4_1;
-        g[30] += gW4_2;
-        g[31] += gW4_3;
-        g[32] += gW4_4;
-        g[33] += gW4_5;
-        g[34] += gW4_6;
-        g[35] += gW5_0;
-        g[36] += gW5_1;
-        g[37] += gW5_2;
-        g[38] += gW5_3;
-        g[39] += gW5_4;
-        g[40] += gW5_5;
-        g[41] += gW5_6;
-        g[42] += gW6_0;
-        g[43] += gW6_1;
-        g[44] += gW6_2;
-        g[45] += gW6_3;
-        g[46] += gW6_4;
-        g[47] += gW6_5;
-        g[48] += gW6_6;
+        g[DENSE_BIAS] += gBias0;
+        g[DENSE_BIAS + 1] += gBias1;
+        g[DENSE_BIAS + 2] += gBias2;
+        g[DENSE_BIAS + 3] += gBias3;
+        g[DENSE_BIAS + 4] += gBias4;
+        g[DENSE_BIAS + 5] += gBias5;
+        g[DENSE_BIAS + 6] += gBias6;
+        g[DENSE_WEIGHT] += gW0_0;
+        g[DENSE_WEIGHT + 1] += gW0_1;
+        g[DENSE_WEIGHT + 2] += gW0_2;
+        g[DENSE_WEIGHT + 3] += gW0_3;
+        g[DENSE_WEIGHT + 4] += gW0_4;
+        g[DENSE_WEIGHT + 5] += gW0_5;
+        g[DENSE_WEIGHT + 6] += gW0_6;
+        g[DENSE_WEIGHT + 7] += gW1_0;
+        g[DENSE_WEIGHT + 8] += gW1_1;
+        g[DENSE_WEIGHT + 9] += gW1_2;
+        g[DENSE_WEIGHT + 10] += gW1_3;
+        g[DENSE_WEIGHT + 11] += gW1_4;
+        g[DENSE_WEIGHT + 12] += gW1_5;
+        g[DENSE_WEIGHT + 13] += gW1_6;
+        g[DENSE_WEIGHT + 14] += gW2_0;
+        g[DENSE_WEIGHT + 15] += gW2_1;
+        g[DENSE_WEIGHT + 16] += gW2_2;
+        g[DENSE_WEIGHT + 17] += gW2_3;
+        g[DENSE_WEIGHT + 18] += gW2_4;
+        g[DENSE_WEIGHT + 19] += gW2_5;
+        g[DENSE_WEIGHT + 20] += gW2_6;
+        g[DENSE_WEIGHT + 21] += gW3_0;
+        g[DENSE_WEIGHT + 22] += gW3_1;
+        g[DENSE_WEIGHT + 23] += gW3_2;
+        g[DENSE_WEIGHT + 24] += gW3_3;
+        g[DENSE_WEIGHT + 25] += gW3_4;
+        g[DENSE_WEIGHT + 26] += gW3_5;
+        g[DENSE_WEIGHT + 27] += gW3_6;
+        g[DENSE_WEIGHT + 28] += gW4_0;
+        g[DENSE_WEIGHT + 29] += gW4_1;
+        g[DENSE_WEIGHT + 30] += gW4_2;
+        g[DENSE_WEIGHT + 31] += gW4_3;
+        g[DENSE_WEIGHT + 32] += gW4_4;
+        g[DENSE_WEIGHT + 33] += gW4_5;
+        g[DENSE_WEIGHT + 34] += gW4_6;
+        g[DENSE_WEIGHT + 35] += gW5_0;
+        g[DENSE_WEIGHT + 36] += gW5_1;
+        g[DENSE_WEIGHT + 37] += gW5_2;
+        g[DENSE_WEIGHT + 38] += gW5_3;
+        g[DENSE_WEIGHT + 39] += gW5_4;
+        g[DENSE_WEIGHT + 40] += gW5_5;
+        g[DENSE_WEIGHT + 41] += gW5_6;
+        g[DENSE_WEIGHT + 42] += gW6_0;
+        g[DENSE_WEIGHT + 43] += gW6_1;
+        g[DENSE_WEIGHT + 44] += gW6_2;
+        g[DENSE_WEIGHT + 45] += gW6_3;
+        g[DENSE_WEIGHT + 46] += gW6_4;
+        g[DENSE_WEIGHT + 47] += gW6_5;
+        g[DENSE_WEIGHT + 48] += gW6_6;
     }
 }

@@ -1,6 +1,7 @@
 package com.example.layers;
 
 import com.palantir.javapoet.CodeBlock;
+import io.jgan.processor.spi.Attribute;
 import io.jgan.processor.spi.LayerCode;
 import io.jgan.processor.spi.LayerEmitter;
 import io.jgan.processor.spi.LayerSpec;
@@ -12,6 +13,7 @@ import java.util.List;
  * dy/dx = s + beta x s (1 - s) and dy/dbeta = x^2 s (1 - s).
  */
 public final class SwishEmitter extends LayerEmitter {
+    static final Attribute<Float> BETA = Attribute.ofFloat("beta");
 
     @Override
     public String annotationType() {
@@ -20,10 +22,10 @@ public final class SwishEmitter extends LayerEmitter {
 
     @Override
     public int outputWidth(LayerSpec layer) {
-        float beta = layer.floatValue("beta");
+        float beta = layer.get(BETA);
         if (!(beta > 0f) || Float.isInfinite(beta)) {
             // Becomes a javac error with the caret on "beta = ...".
-            layer.error("beta", "[my-layers.swish-beta] layer " + layer.name() + ": beta must be a positive"
+            layer.error(BETA, "[my-layers.swish-beta] layer " + layer.name() + ": beta must be a positive"
                     + " finite number, was " + beta + "; use e.g. beta = 1 (beta = 0 would make the layer x / 2)");
         }
         return layer.inputWidth();
@@ -36,13 +38,13 @@ public final class SwishEmitter extends LayerEmitter {
 
     @Override
     public String describe(LayerSpec layer) {
-        return "Swish(beta = " + layer.floatValue("beta") + ")";
+        return "Swish(beta = " + layer.get(BETA) + ")";
     }
 
     @Override
     public CodeBlock initialize(LayerCode code) {
         return CodeBlock.builder()
-                .addStatement("params[$L] = $L", code.tensorOffset("beta"), LayerCode.literal(code.layer().floatValue("beta")))
+                .addStatement("$L[$L] = $L", code.params(), code.offset("beta"), LayerCode.literal(code.layer().get(BETA)))
                 .build();
     }
 
@@ -51,7 +53,7 @@ public final class SwishEmitter extends LayerEmitter {
         return CodeBlock.builder()
                 .addStatement("final float[] x = $N", code.input())
                 .addStatement("final float[] y = $N", code.output())
-                .addStatement("final double beta = params[$L]", code.tensorOffset("beta"))
+                .addStatement("final double beta = $L[$L]", code.params(), code.offset("beta"))
                 .beginControlFlow("for (int k = 0, n = $N * $L; k < n; k++)", code.batch(), code.outputWidth())
                 .addStatement("final double v = x[k]")
                 .addStatement("y[k] = (float) (v / (1.0 + Math.exp(-beta * v)))")
@@ -68,7 +70,7 @@ public final class SwishEmitter extends LayerEmitter {
         if (code.inputGradients()) {
             c.addStatement("final float[] dx = $N", code.inputGradient());
         }
-        c.addStatement("final double beta = params[$L]", code.tensorOffset("beta"));
+        c.addStatement("final double beta = $L[$L]", code.params(), code.offset("beta"));
         if (code.parameterGradients()) {
             c.addStatement("double dbeta = 0");
         }
@@ -84,7 +86,7 @@ public final class SwishEmitter extends LayerEmitter {
         }
         c.endControlFlow();
         if (code.parameterGradients()) {
-            c.addStatement("grads[$L] += (float) dbeta", code.tensorOffset("beta"));
+            c.addStatement("$L[$L] += (float) dbeta", code.grads(), code.offset("beta"));
         }
         return c.build();
     }
