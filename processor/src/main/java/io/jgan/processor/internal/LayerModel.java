@@ -15,15 +15,36 @@ import java.util.List;
  * @param outputShape the shape of one sample after it
  * @param parameterOffset where its parameters start in the flat array
  * @param parameters its tensors, stored one after another from {@code parameterOffset}
+ * @param stateOffset where its state starts in the flat state array
+ * @param state its state tensors ({@link LayerEmitter#state}), stored one after another from {@code stateOffset}
  * @param scratchPerSample floats of scratch memory per sample
  * @param description e.g. {@code Dense(units = 7)}
  */
 public record LayerModel(int index, LayerSpec spec, LayerEmitter emitter, Shape outputShape, int parameterOffset,
-        List<ParameterShape> parameters, int scratchPerSample, String description) {
+        List<ParameterShape> parameters, int stateOffset, List<ParameterShape> state, int scratchPerSample,
+        String description) {
 
-    /** Copies the tensor list. */
+    /** Copies the tensor lists. */
     public LayerModel {
         parameters = List.copyOf(parameters);
+        state = List.copyOf(state);
+    }
+
+    /** Floats of state. */
+    public int stateCount() {
+        return state.stream().mapToInt(ParameterShape::size).sum();
+    }
+
+    /** Offset of a named state tensor in the state array. */
+    public int stateOffset(String tensor) {
+        int offset = stateOffset;
+        for (ParameterShape p : state) {
+            if (p.name().equals(tensor)) {
+                return offset;
+            }
+            offset += p.size();
+        }
+        throw new IllegalArgumentException("layer " + name() + " has no state tensor named " + tensor);
     }
 
     /** The spec member's name. */

@@ -46,7 +46,7 @@ public final class NetworkWriter {
         this.layout = network.layout();
         // Network's fields and the constants: a member named `input` must not get a buffer `inputGrad`
         // that hides Network.inputGrad.
-        for (String inherited : List.of("params", "grads", "input", "output", "outputGrad", "inputGrad", "random",
+        for (String inherited : List.of("params", "grads", "state", "input", "output", "outputGrad", "inputGrad", "random",
                 "training", "INFO", "INPUT_SIZE", "OUTPUT_SIZE", "PARAMETER_COUNT")) {
             buffers.newName(inherited, inherited);
         }
@@ -61,6 +61,9 @@ public final class NetworkWriter {
         for (LayerModel layer : layers) {
             for (ParameterShape tensor : layer.parameters()) {
                 offsets.newName(constantName(layer.name() + "_" + tensor.name()), layer.index() + "." + tensor.name());
+            }
+            for (ParameterShape tensor : layer.state()) {
+                offsets.newName(constantName(layer.name() + "_" + tensor.name()), layer.index() + ".state." + tensor.name());
             }
         }
         for (int k = 0; k < layers.size(); k++) {
@@ -108,6 +111,13 @@ public final class NetworkWriter {
                         .addJavadoc("Offset of {@code $L}'s $L, $L$L, in {@code params} and {@code grads}.\n", layer.name(),
                                 tensor.name(), tensor.shape(), stored)
                         .initializer("$L", layer.tensorOffset(tensor.name())).build());
+            }
+            for (ParameterShape tensor : layer.state()) {
+                t.addField(FieldSpec.builder(int.class, offsets.get(layer.index() + ".state." + tensor.name()),
+                                Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("Offset of {@code $L}'s $L, $L, in {@code state}.\n", layer.name(), tensor.name(),
+                                tensor.shape())
+                        .initializer("$L", layer.stateOffset(tensor.name())).build());
             }
         }
         t.addField(FieldSpec.builder(RuntimeTypes.NETWORK_INFO, "INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
@@ -242,9 +252,22 @@ public final class NetworkWriter {
                 offset += shape.size();
             }
             list.add(k == 0 ? "" : ",\n")
-                    .add("new $T($L, $S, $S, $L, $T.of($>$>$L$<$<))", RuntimeTypes.LAYER_INFO, k, layer.name(),
+                    .add("new $T($L, $S, $S, $L, $T.of($>$>$L$<$<)", RuntimeTypes.LAYER_INFO, k, layer.name(),
                             layer.description(), layer.outputWidth(), LIST,
                             layer.parameters().isEmpty() ? CodeBlock.of("") : CodeBlock.of("\n$L", tensors.build()));
+            if (!layer.state().isEmpty()) {
+                CodeBlock.Builder state = CodeBlock.builder();
+                int at = layer.stateOffset();
+                for (int p = 0; p < layer.state().size(); p++) {
+                    ParameterShape shape = layer.state().get(p);
+                    String dims = shape.shape().toString().replace("[", "{").replace("]", "}");
+                    state.add(p == 0 ? "" : ",\n").add("new $T($S, $L, new int[] $L, false)", RuntimeTypes.TENSOR,
+                            shape.name(), at, dims);
+                    at += shape.size();
+                }
+                list.add(", $T.of($>$>\n$L$<$<)", LIST, state.build());
+            }
+            list.add(")");
         }
         CodeBlock noise = CodeBlock.of("null");
         if (network.noise() != null) {
@@ -499,6 +522,12 @@ public final class NetworkWriter {
             public CodeBlock offset(String tensor) {
                 layer.tensorOffset(tensor); // fails on a name the layer does not have
                 return CodeBlock.of("$N", offsetName(layer, tensor));
+            }
+
+            @Override
+            public CodeBlock stateOffset(String tensor) {
+                layer.stateOffset(tensor); // fails on a name the layer does not have
+                return CodeBlock.of("$N", offsets.get(layer.index() + ".state." + tensor));
             }
 
             @Override

@@ -93,6 +93,7 @@ public final class SpecValidator {
         Shape inputShape = shape;
         List<LayerModel> layers = new ArrayList<>();
         int offset = 0;
+        int stateOffset = 0;
         boolean widthKnown = shape != null;
         // Not layers.isEmpty(): a layer before the noise is skipped (its input width is unknown), not added.
         boolean layerDeclared = false;
@@ -190,10 +191,11 @@ public final class SpecValidator {
                 widthKnown = false;
                 continue;
             }
-            LayerModel model = new LayerModel(layers.size(), layer, emitter, out, offset, parameters,
-                    emitter.scratchPerSample(layer), emitter.describe(layer));
+            LayerModel model = new LayerModel(layers.size(), layer, emitter, out, offset, parameters, stateOffset,
+                    emitter.state(layer), emitter.scratchPerSample(layer), emitter.describe(layer));
             layers.add(model);
             offset += model.parameterCount();
+            stateOffset += model.stateCount();
             shape = out;
         }
         if (generator && noiseMember == null) {
