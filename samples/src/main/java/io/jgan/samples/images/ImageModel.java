@@ -36,8 +36,11 @@ public record ImageModel(String name, int noiseSize, int batch, double beta1, In
     /** Seed 004's noise size: 128. */
     public static final ImageModel VANILLA_128 = new ImageModel("VanillaGan128", 128, VanillaGan128_Generator::new,
             VanillaGan128_Discriminator::new);
+    /** A DCGAN ({@link Dcgan}): batch 128, Adam's beta1 0.5, as Radford et al. train it. */
+    public static final ImageModel DCGAN = new ImageModel("Dcgan", 100, 128, 0.5, Dcgan_Generator::new,
+            Dcgan_Discriminator::new);
     /** The models of the command line. */
-    public static final List<ImageModel> ALL = List.of(VANILLA, VANILLA_128);
+    public static final List<ImageModel> ALL = List.of(VANILLA, VANILLA_128, DCGAN);
 
     /** The command line's model for {@code --noise n}. */
     public static ImageModel forNoise(int n) {
@@ -47,6 +50,24 @@ public record ImageModel(String name, int noiseSize, int batch, double beta1, In
             }
         }
         throw new IllegalArgumentException("--noise must be 100 (seed 003) or 128 (seed 004), was " + n);
+    }
+
+    /**
+     * The command line's model: {@code --model mlp} (the default) picks by {@code --noise},
+     * {@code --model dcgan} is {@link #DCGAN} (noise 100 only).
+     */
+    public static ImageModel forCommandLine(String model, Integer noise) {
+        switch (model) {
+            case "mlp":
+                return forNoise(noise != null ? noise : 100);
+            case "dcgan":
+                if (noise != null && noise != 100) {
+                    throw new IllegalArgumentException("--model dcgan takes noise of 100 values, not --noise " + noise);
+                }
+                return DCGAN;
+            default:
+                throw new IllegalArgumentException("--model must be mlp or dcgan, was " + model);
+        }
     }
 
     /** The command line's model called {@code name}, e.g. from a checkpoint. */

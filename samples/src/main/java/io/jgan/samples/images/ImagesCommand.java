@@ -71,6 +71,11 @@ public final class ImagesCommand implements Runnable {
                 description = "Noise values: 100 (seed 003) or 128 (seed 004). Default 100; on --resume, the checkpoint's.")
         Integer noise;
 
+        @Option(names = "--model", paramLabel = "mlp|dcgan",
+                description = "The networks: mlp (seeds 003/004, batch 100) or dcgan (convolutions and batch norm,"
+                        + " batch 128, Adam betas 0.5/0.999). Default mlp; on --resume, the checkpoint's.")
+        String modelName;
+
         @Option(names = "--smooth", negatable = true,
                 description = "Label smoothing of seed 004: real 0.98, fake 0.02. Default off; on --resume, the checkpoint's.")
         Boolean smooth;
@@ -144,14 +149,16 @@ public final class ImagesCommand implements Runnable {
                 runSeed = c.getLongs("run.seed")[0];
                 runSmooth = Boolean.parseBoolean(c.getString("run.smooth"));
                 if ((noise != null && noise != model.noiseSize()) || (seed != null && seed != runSeed)
-                        || (smooth != null && smooth != runSmooth)) {
+                        || (smooth != null && smooth != runSmooth)
+                        || (modelName != null && (modelName.equals("dcgan") != (model == ImageModel.DCGAN)))) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the checkpoint in " + out
-                            + " is a run with --noise " + model.noiseSize() + " --seed " + runSeed
+                            + " is a run with --model " + (model == ImageModel.DCGAN ? "dcgan" : "mlp") + " --noise "
+                            + model.noiseSize() + " --seed " + runSeed
                             + (runSmooth ? " --smooth" : " --no-smooth") + "; --resume continues it with those settings");
                 }
             } else {
                 try {
-                    model = ImageModel.forNoise(noise != null ? noise : 100);
+                    model = ImageModel.forCommandLine(modelName != null ? modelName : "mlp", noise);
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
                 }
