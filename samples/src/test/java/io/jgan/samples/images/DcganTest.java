@@ -151,11 +151,11 @@ class DcganTest {
         }
     }
 
-    /** 256 generated 28 x 28 images: a bright square at a random place on noise (2 batches per epoch). */
+    /** 128 generated 28 x 28 images: a bright square at a random place on noise (one batch per epoch). */
     private static float[] images() {
         Rng rng = new Rng(9);
-        float[] x = new float[256 * 784];
-        for (int n = 0; n < 256; n++) {
+        float[] x = new float[128 * 784];
+        for (int n = 0; n < 128; n++) {
             int r = rng.nextInt(20);
             int c = rng.nextInt(20);
             for (int p = 0; p < 784; p++) {
