@@ -79,7 +79,11 @@ public final class BatchNormKernel {
         this.invStd = new float[channels];
     }
 
-    /** {@return floats of state: running_mean, running_var and num_batches_tracked} */
+    /**
+     * {@return floats of state: running_mean, running_var and num_batches_tracked}
+     *
+     * @param channels features or channels
+     */
     public static int stateSize(int channels) {
         return 2 * channels + 1;
     }
