@@ -1,11 +1,16 @@
 package io.jgan.processor;
 
 import com.google.auto.service.AutoService;
+import com.palantir.javapoet.JavaFile;
 import io.jgan.processor.internal.Emitters;
 import io.jgan.processor.internal.Message;
 import io.jgan.processor.internal.NetworkModel;
 import io.jgan.processor.internal.NetworkWriter;
 import io.jgan.processor.internal.Report;
+import io.jgan.processor.internal.Site;
+import io.jgan.processor.internal.SpecDeclaration;
+import io.jgan.processor.internal.SpecModel;
+import io.jgan.processor.internal.SpecParser;
 import io.jgan.processor.internal.SpecValidator;
 import io.jgan.processor.spi.LayerEmitter;
 import java.io.IOException;
@@ -15,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
 import javax.annotation.processing.Processor;
@@ -30,9 +36,11 @@ import javax.tools.Diagnostic;
  * {@code @Discriminator} interface) it validates the layers and writes {@code <Spec>_Generator} and
  * {@code <Spec>_Discriminator}, network classes specialised to the spec.
  *
- * <p>Stages: {@link SpecValidator} (mirrors to a validated {@link NetworkModel}, errors gathered in
- * a {@link Report}), then {@link NetworkWriter} (model to JavaPoet). Layer code comes from
- * {@link LayerEmitter}s found with {@link java.util.ServiceLoader} on the processor path.
+ * <p>Stages, each with its own type: {@link SpecParser} (elements to a {@link SpecDeclaration} of
+ * plain values), {@link SpecValidator} (declaration to an immutable {@link SpecModel}, every
+ * problem gathered in one {@link Report} per spec), then {@link NetworkWriter} (model to JavaPoet).
+ * Layer code comes from {@link LayerEmitter}s found with {@link java.util.ServiceLoader} on the
+ * processor path.
  */
 @AutoService(Processor.class)
 public final class JganProcessor extends AbstractProcessor {
@@ -93,7 +101,7 @@ public final class JganProcessor extends AbstractProcessor {
             }
             for (Element element : round.getElementsAnnotatedWith(type)) {
                 if (!(element.getEnclosingElement() instanceof TypeElement spec)) {
-                    misplaced.error(Message.NOT_NESTED.format(type.getSimpleName()), element);
+                    misplaced.error(Message.NOT_NESTED.format(type.getSimpleName()), Site.of(element));
                     continue;
                 }
                 List<List<TypeElement>> networks = specs.computeIfAbsent(spec,
@@ -107,21 +115,33 @@ public final class JganProcessor extends AbstractProcessor {
         }
     }
 
+    /**
+     * One spec: parse, validate, write. Emitters may still report problems while their code is
+     * written, so the report is printed (and closed) only after both classes are built, and the
+     * files are written out only when it is empty.
+     */
     private void generate(TypeElement spec, List<TypeElement> generators, List<TypeElement> discriminators) {
         Report report = new Report();
-        List<NetworkModel> networks = new SpecValidator(processingEnv.getElementUtils(), emitters, report)
-                .validate(spec, generators, discriminators);
+        SpecDeclaration declaration = new SpecParser(processingEnv.getElementUtils())
+                .parse(spec, generators, discriminators, GENERATOR, DISCRIMINATOR);
+        Optional<SpecModel> model = new SpecValidator(emitters, report).validate(declaration);
+        List<JavaFile> files = new ArrayList<>();
+        if (model.isPresent()) {
+            for (NetworkModel network : List.of(model.get().generator(), model.get().discriminator())) {
+                files.add(NetworkWriter.write(network));
+            }
+        }
         report.print(processingEnv.getMessager());
-        if (networks == null || report.hasErrors()) {
+        if (report.hasErrors()) {
             return;
         }
-        PackageElement pkg = processingEnv.getElementUtils().getPackageOf(spec);
-        for (NetworkModel network : networks) {
+        for (JavaFile file : files) {
             try {
-                NetworkWriter.write(network, pkg.getQualifiedName().toString()).writeTo(processingEnv.getFiler());
+                file.writeTo(processingEnv.getFiler());
             } catch (IOException e) {
                 processingEnv.getMessager().printMessage(Diagnostic.Kind.ERROR,
-                        "could not write " + network.className() + ": " + e.getMessage(), spec);
+                        Message.COULD_NOT_WRITE.format(file.packageName() + "." + file.typeSpec().name(), e.getMessage()),
+                        spec);
             }
         }
     }

@@ -6,19 +6,9 @@ import static io.jgan.processor.testing.Specs.lineOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.google.testing.compile.Compilation;
+import io.jgan.processor.testing.RecordingProcessor;
 import io.jgan.processor.testing.Specs;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.lang.reflect.Proxy;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import javax.annotation.processing.AbstractProcessor;
-import javax.annotation.processing.Filer;
-import javax.annotation.processing.ProcessingEnvironment;
-import javax.annotation.processing.RoundEnvironment;
-import javax.lang.model.SourceVersion;
-import javax.lang.model.element.TypeElement;
 import javax.tools.JavaFileObject;
 import org.junit.jupiter.api.Test;
 
@@ -511,7 +501,52 @@ class DiagnosticsTest {
                         void out();
                     }
                 }
-                """, "[jgan.noise-parameters]", "@Noise");
+                """, "[jgan.noise-uniform-range]", "@Noise");
+    }
+
+    @Test
+    void gaussianWithoutSpread() {
+        assertOnlyError("""
+                package test;
+                import io.jgan.annotations.*;
+                public interface Spec {
+                    @Generator
+                    interface G {
+                        @Noise(size = 2, distribution = Noise.Distribution.GAUSSIAN, b = 0)
+                        void noise();
+                        @Dense(units = 3)
+                        void out();
+                    }
+                    @Discriminator(inputSize = 3)
+                    interface D {
+                        @Dense(units = 1)
+                        void out();
+                    }
+                }
+                """, "[jgan.noise-gaussian-parameters]", "b = 0");
+    }
+
+    @Test
+    void bernoulliProbabilityAboveOne() {
+        assertOnlyError("""
+                package test;
+                import io.jgan.annotations.*;
+                public interface Spec {
+                    @Generator
+                    interface G {
+                        @Noise(size = 2, distribution = Noise.Distribution.BERNOULLI,
+                                a = 1.5f)
+                        void noise();
+                        @Dense(units = 3)
+                        void out();
+                    }
+                    @Discriminator(inputSize = 3)
+                    interface D {
+                        @Dense(units = 1)
+                        void out();
+                    }
+                }
+                """, "[jgan.noise-bernoulli-p]", "a = 1.5f");
     }
 
     @Test
@@ -753,7 +788,7 @@ class DiagnosticsTest {
                 """;
         JavaFileObject firstSource = Specs.source("test.Spec", first);
         JavaFileObject secondSource = Specs.source("test.Lonely", second);
-        RecordingProcessor processor = new RecordingProcessor();
+        RecordingProcessor processor = new RecordingProcessor(new JganProcessor());
         Compilation compilation = javac().withProcessors(processor)
                 .compile(firstSource, secondSource, Specs.source("test.Fine", fine));
 
@@ -773,57 +808,6 @@ class DiagnosticsTest {
                 .onLine(lineOf(first, "p = 1.5f"));
         assertThat(compilation).hadErrorContaining("[jgan.missing-network]").inFile(secondSource)
                 .onLine(lineOf(second, "interface D"));
-    }
-
-    /**
-     * {@link JganProcessor} with a Filer that records the source files it creates: a failed
-     * compilation hides its generated files from compile-testing, but not from the Filer.
-     */
-    private static final class RecordingProcessor extends AbstractProcessor {
-        private final JganProcessor processor = new JganProcessor();
-        private final List<String> created = new ArrayList<>();
-
-        @Override
-        public synchronized void init(ProcessingEnvironment env) {
-            super.init(env);
-            Filer filer = (Filer) Proxy.newProxyInstance(Filer.class.getClassLoader(), new Class<?>[] {Filer.class},
-                    (proxy, method, args) -> {
-                        if (method.getName().equals("createSourceFile")) {
-                            created.add(args[0].toString());
-                        }
-                        return invoke(method, env.getFiler(), args);
-                    });
-            processor.init((ProcessingEnvironment) Proxy.newProxyInstance(ProcessingEnvironment.class.getClassLoader(),
-                    new Class<?>[] {ProcessingEnvironment.class},
-                    (proxy, method, args) -> method.getName().equals("getFiler") ? filer : invoke(method, env, args)));
-        }
-
-        private static Object invoke(Method method, Object target, Object[] args) throws Throwable {
-            try {
-                return method.invoke(target, args);
-            } catch (InvocationTargetException e) {
-                throw e.getCause();
-            }
-        }
-
-        @Override
-        public Set<String> getSupportedAnnotationTypes() {
-            return processor.getSupportedAnnotationTypes();
-        }
-
-        @Override
-        public SourceVersion getSupportedSourceVersion() {
-            return processor.getSupportedSourceVersion();
-        }
-
-        @Override
-        public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
-            return processor.process(annotations, round);
-        }
-
-        List<String> created() {
-            return created;
-        }
     }
 
     @Test

@@ -166,7 +166,7 @@ class GradientTest {
     @Test
     void sampleSpecs() {
         for (String spec : new String[] {"EvenNumbers", "EvenNumbersDiverse"}) {
-            checkSpec(CompiledSpec.of(Specs.compile(Specs.resource("specs/io/jgan/samples/even/" + spec + ".java")),
+            checkSpec(CompiledSpec.of(Specs.compile(Specs.sample("io/jgan/samples/even/" + spec + ".java")),
                     "io.jgan.samples.even." + spec));
         }
     }

@@ -89,8 +89,8 @@ class MethodSizeTest {
     @Test
     void sampleSpecsStayUnderTheLimit() {
         Compilation compilation = Specs.compile(
-                Specs.resource("specs/io/jgan/samples/even/EvenNumbers.java"),
-                Specs.resource("specs/io/jgan/samples/even/EvenNumbersDiverse.java"));
+                Specs.sample("io/jgan/samples/even/EvenNumbers.java"),
+                Specs.sample("io/jgan/samples/even/EvenNumbersDiverse.java"));
         assertThat(compilation).succeededWithoutWarnings();
 
         Specs.assertNoHugeMethods(compilation);

@@ -21,8 +21,6 @@ public enum Message {
             + " in order"),
     LAYER_SIGNATURE("layer-signature", "layer method %s must take no parameters and return void, e.g."
             + " @Dense(units = 8) void %s(); it only names the layer"),
-    DUPLICATE_NAME("duplicate-name", "two layers are named %s; give each layer method its own name (it names the"
-            + " layer's buffers and methods in the generated class)"),
     TOO_LARGE("too-large", "network %s needs more than 2^31 - 1 floats (%s at layer %s); make the layers smaller"),
     NO_EMITTER("no-emitter", "@%s is marked @Layer but no LayerEmitter for %s is on the annotation processor path;"
             + " add the module that contains its emitter to maven-compiler-plugin's annotationProcessorPaths and"
@@ -34,7 +32,11 @@ public enum Message {
     NOISE_IN_DISCRIMINATOR("noise-in-discriminator", "@Noise on %s() belongs in the generator; the discriminator's"
             + " input is a sample, sized by @Discriminator(inputSize = ...)"),
     NOISE_SIZE("noise-size", "noise size must be at least 1, was %d; set size to the number of random values per sample"),
-    NOISE_PARAMETERS("noise-parameters", "%s"),
+    NOISE_UNIFORM_RANGE("noise-uniform-range", "uniform noise needs finite a < b (the range [a, b)), got a = %s,"
+            + " b = %s"),
+    NOISE_GAUSSIAN_PARAMETERS("noise-gaussian-parameters", "gaussian noise needs a finite mean a and a standard"
+            + " deviation b > 0, got a = %s, b = %s"),
+    NOISE_BERNOULLI_P("noise-bernoulli-p", "bernoulli noise needs a probability a in [0, 1], got a = %s"),
     INPUT_SIZE("input-size", "discriminator inputSize must be at least 1, was %d; set it to the number of values per"
             + " sample, or declare an image input with channels, height and width"),
     INPUT_SIZE_AND_SHAPE("input-size-and-shape", "the discriminator declares both inputSize = %d and an image input %s;"
@@ -52,6 +54,8 @@ public enum Message {
     SHAPE_MISMATCH("shape-mismatch", "the generator makes samples of shape %s but the discriminator reads %s; end the"
             + " generator with a layer that gives the discriminator's shape (e.g. a reshape), or declare the"
             + " discriminator's input as the generator's output"),
+    COULD_NOT_WRITE("could-not-write", "could not write %s: %s; check that the build's generated-sources directory"
+            + " is writable and has space"),
     INTERNAL("internal", "internal jgan error, please report it with this trace: %s");
 
     private final String tag;

@@ -5,175 +5,142 @@ import io.jgan.processor.spi.ParameterShape;
 import io.jgan.processor.spi.Shape;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import javax.lang.model.element.AnnotationMirror;
-import javax.lang.model.element.AnnotationValue;
-import javax.lang.model.element.ElementKind;
-import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.TypeElement;
-import javax.lang.model.element.VariableElement;
-import javax.lang.model.util.ElementFilter;
-import javax.lang.model.util.Elements;
+import java.util.Optional;
 
 /**
- * Turns one spec (the generator and discriminator interfaces of one spec type) into validated
- * {@link NetworkModel}s, inferring every width layer to layer. Problems go to the {@link Report};
- * the models are only used when it has none.
+ * The second stage: checks a {@link SpecDeclaration}, infers every layer's shape with its emitter,
+ * lays out the parameters and builds the {@link SpecModel}. Every problem goes to the
+ * {@link Report}; a model is returned only when there is none.
  */
 public final class SpecValidator {
-    static final String LAYER = "io.jgan.annotations.Layer";
-    static final String NOISE = "io.jgan.annotations.Noise";
-    static final String GENERATOR = "io.jgan.annotations.Generator";
-    static final String DISCRIMINATOR = "io.jgan.annotations.Discriminator";
-
-    private final Elements elements;
     private final Emitters emitters;
     private final Report report;
 
     /** A validator reporting into {@code report}. */
-    public SpecValidator(Elements elements, Emitters emitters, Report report) {
-        this.elements = elements;
+    public SpecValidator(Emitters emitters, Report report) {
         this.emitters = emitters;
         this.report = report;
     }
 
-    /** Validates the spec's two networks; returns them as [generator, discriminator], or null. */
-    public List<NetworkModel> validate(TypeElement spec, List<TypeElement> generators, List<TypeElement> discriminators) {
-        String specName = spec.getSimpleName().toString();
-        for (List<TypeElement> found : List.of(generators, discriminators)) {
-            for (TypeElement extra : found.subList(Math.min(1, found.size()), found.size())) {
-                report.error(Message.DUPLICATE_NETWORK.format(specName, found == generators ? "Generator" : "Discriminator"), extra);
+    /** The spec's model, or empty when it has errors (all of them in the report). */
+    public Optional<SpecModel> validate(SpecDeclaration spec) {
+        String specName = spec.simpleName();
+        for (List<NetworkDeclaration> found : List.of(spec.generators(), spec.discriminators())) {
+            for (NetworkDeclaration extra : found.subList(Math.min(1, found.size()), found.size())) {
+                report.error(Message.DUPLICATE_NETWORK.format(specName,
+                        found == spec.generators() ? "Generator" : "Discriminator"), extra.site());
             }
         }
-        if (generators.isEmpty() || discriminators.isEmpty()) {
-            TypeElement present = generators.isEmpty() ? discriminators.get(0) : generators.get(0);
-            report.error(generators.isEmpty()
+        if (spec.generators().isEmpty() || spec.discriminators().isEmpty()) {
+            boolean noGenerator = spec.generators().isEmpty();
+            NetworkDeclaration present = noGenerator ? spec.discriminators().get(0) : spec.generators().get(0);
+            report.error(noGenerator
                     ? Message.MISSING_NETWORK.format(specName, "Discriminator", "Generator")
-                    : Message.MISSING_NETWORK.format(specName, "Generator", "Discriminator"), present);
-            return null;
+                    : Message.MISSING_NETWORK.format(specName, "Generator", "Discriminator"), present.site());
+            return Optional.empty();
         }
-        String prefix = String.join("_", specNames(spec));
-        NetworkModel g = network(spec, generators.get(0), prefix + "_Generator", true);
-        NetworkModel d = network(spec, discriminators.get(0), prefix + "_Discriminator", false);
+        NetworkModel g = network(spec, spec.generators().get(0), true);
+        NetworkDeclaration discriminator = spec.discriminators().get(0);
+        NetworkModel d = network(spec, discriminator, false);
         if (g == null || d == null) {
-            return null;
+            return Optional.empty();
         }
         if (!g.outputShape().equals(d.inputShape())) {
-            AnnotationMirror discriminator = annotation(discriminators.get(0), DISCRIMINATOR);
-            AnnotationValue declared = explicitValue(discriminator, d.inputShape().isImage() ? "channels" : "inputSize");
+            String at = d.inputShape().isImage() ? "channels" : "inputSize";
             if (g.outputSize() != d.inputSize()) {
                 report.error(Message.SIZE_MISMATCH.format(d.inputShape(), d.inputSize(), g.outputShape(), g.outputSize()),
-                        discriminators.get(0), discriminator, declared);
+                        discriminator.annotation().site(), at);
             } else {
-                report.error(Message.SHAPE_MISMATCH.format(g.outputShape(), d.inputShape()), discriminators.get(0),
-                        discriminator, declared);
+                report.error(Message.SHAPE_MISMATCH.format(g.outputShape(), d.inputShape()),
+                        discriminator.annotation().site(), at);
             }
         }
-        return report.hasErrors() ? null : List.of(g, d);
+        return report.hasErrors() ? Optional.empty() : Optional.of(new SpecModel(g, d));
     }
 
-    /** [Outer, Inner] for a spec nested in another type, so generated names stay unique. */
-    private static List<String> specNames(TypeElement spec) {
-        List<String> names = new ArrayList<>();
-        for (javax.lang.model.element.Element e = spec; e instanceof TypeElement t; e = t.getEnclosingElement()) {
-            names.add(0, t.getSimpleName().toString());
-        }
-        return names;
-    }
-
-    private NetworkModel network(TypeElement spec, TypeElement declaration, String className, boolean generator) {
-        if (declaration.getKind() != ElementKind.INTERFACE) {
-            report.error(Message.NOT_INTERFACE.format(generator ? "Generator" : "Discriminator"), declaration);
+    private NetworkModel network(SpecDeclaration spec, NetworkDeclaration declaration, boolean generator) {
+        String role = generator ? "Generator" : "Discriminator";
+        if (!declaration.isInterface()) {
+            report.error(Message.NOT_INTERFACE.format(role), declaration.site());
             return null;
         }
-        int errorsBefore = errorCount();
+        int errorsBefore = report.errorCount();
         NetworkModel.NoiseModel noise = null;
-        ExecutableElement noiseMember = null;
-        Shape shape = generator ? null : discriminatorInput(declaration);
+        MemberDeclaration noiseMember = null;
+        Shape shape = generator ? null : discriminatorInput(declaration.annotation());
         Shape inputShape = shape;
-        List<LayerModel> layers = new ArrayList<>();
-        int offset = 0;
+        List<NetworkModel.ValidatedLayer> layers = new ArrayList<>();
+        long offset = 0;
         int stateOffset = 0;
-        boolean widthKnown = shape != null;
-        // Not layers.isEmpty(): a layer before the noise is skipped (its input width is unknown), not added.
+        boolean shapeKnown = shape != null;
+        // Not layers.isEmpty(): a layer before the noise is skipped (its input shape is unknown), not added.
         boolean layerDeclared = false;
-        java.util.Set<String> names = new java.util.HashSet<>();
-        for (ExecutableElement member : ElementFilter.methodsIn(declaration.getEnclosedElements())) {
-            String name = member.getSimpleName().toString();
-            if (!member.getParameters().isEmpty() || member.getReturnType().getKind() != javax.lang.model.type.TypeKind.VOID) {
-                report.error(Message.LAYER_SIGNATURE.format(name, name), member);
+        for (MemberDeclaration member : declaration.members()) {
+            String name = member.name();
+            if (!member.namesOnly()) {
+                report.error(Message.LAYER_SIGNATURE.format(name, name), member.site());
                 continue;
             }
-            if (!names.add(name)) {
-                report.error(Message.DUPLICATE_NAME.format(name), member);
-                continue;
-            }
-            List<AnnotationMirror> layerAnnotations = new ArrayList<>();
-            AnnotationMirror noiseAnnotation = null;
-            for (AnnotationMirror a : member.getAnnotationMirrors()) {
-                TypeElement type = (TypeElement) a.getAnnotationType().asElement();
-                if (type.getQualifiedName().contentEquals(NOISE)) {
-                    noiseAnnotation = a;
-                } else if (annotation(type, LAYER) != null) {
-                    layerAnnotations.add(a);
-                }
-            }
-            if (noiseAnnotation != null) {
-                if (!layerAnnotations.isEmpty()) { // else the layer would be dropped without a word
-                    report.error(Message.TWO_LAYERS.format(name, "Noise", simpleName(layerAnnotations.get(0))),
-                            member, layerAnnotations.get(0), null);
+            if (member.noise() != null) {
+                AnnotationDeclaration noiseAnnotation = member.noise();
+                if (!member.layers().isEmpty()) { // else the layer would be dropped without a word
+                    report.error(Message.TWO_LAYERS.format(name, "Noise", member.layers().get(0).simpleName()),
+                            member.layers().get(0).site());
                 }
                 if (!generator) {
-                    report.error(Message.NOISE_IN_DISCRIMINATOR.format(name), member, noiseAnnotation, null);
+                    report.error(Message.NOISE_IN_DISCRIMINATOR.format(name), noiseAnnotation.site());
                 } else if (noiseMember != null) {
-                    report.error(Message.TWO_NOISES.format(declaration.getSimpleName(), noiseMember.getSimpleName(), name),
-                            member, noiseAnnotation, null);
+                    report.error(Message.TWO_NOISES.format(declaration.name(), noiseMember.name(), name),
+                            noiseAnnotation.site());
                 } else if (layerDeclared) {
                     noiseMember = member;
-                    report.error(Message.NOISE_NOT_FIRST.format(name), member, noiseAnnotation, null);
+                    report.error(Message.NOISE_NOT_FIRST.format(name), noiseAnnotation.site());
                 } else {
                     noiseMember = member;
-                    noise = noise(member, noiseAnnotation);
+                    noise = noise(noiseAnnotation);
                     if (noise != null) {
                         shape = Shape.flat(noise.size());
                         inputShape = shape;
-                        widthKnown = true;
+                        shapeKnown = true;
                     }
                 }
                 continue;
             }
-            if (layerAnnotations.isEmpty()) {
-                report.error(Message.NOT_A_LAYER.format(name), member);
+            if (member.layers().isEmpty()) {
+                report.error(Message.NOT_A_LAYER.format(name), member.site());
                 continue;
             }
             layerDeclared = true;
-            if (layerAnnotations.size() > 1) {
-                report.error(Message.TWO_LAYERS.format(name, simpleName(layerAnnotations.get(0)),
-                        simpleName(layerAnnotations.get(1))), member, layerAnnotations.get(1), null);
+            if (member.layers().size() > 1) {
+                report.error(Message.TWO_LAYERS.format(name, member.layers().get(0).simpleName(),
+                        member.layers().get(1).simpleName()), member.layers().get(1).site());
                 continue;
             }
-            AnnotationMirror layerAnnotation = layerAnnotations.get(0);
-            TypeElement annotationType = (TypeElement) layerAnnotation.getAnnotationType().asElement();
-            String canonical = annotationType.getQualifiedName().toString();
-            LayerEmitter emitter = emitters.find(canonical);
+            AnnotationDeclaration annotation = member.layers().get(0);
+            LayerEmitter emitter = emitters.find(annotation.type());
             if (emitter == null) {
-                report.error(Message.NO_EMITTER.format(annotationType.getSimpleName(), canonical), member, layerAnnotation, null);
-                widthKnown = false;
+                report.error(Message.NO_EMITTER.format(annotation.simpleName(), annotation.type()), annotation.site());
+                shapeKnown = false;
                 continue;
             }
-            MirrorLayerSpec layer = new MirrorLayerSpec(member, layerAnnotation,
-                    elements.getElementValuesWithDefaults(layerAnnotation), shape, report);
-            if (!widthKnown) {
+            if (!shapeKnown) {
                 continue; // an earlier problem left this layer's input shape unknown
             }
-            int before = errorCount();
+            DeclaredLayerSpec layer = new DeclaredLayerSpec(name, annotation, shape, report);
+            int before = report.errorCount();
             Shape out = emitter.outputShape(layer);
-            if (errorCount() > before || out == null || out.longSize() < 1) {
-                widthKnown = false;
+            if (report.errorCount() > before || out == null || out.longSize() < 1) {
+                shapeKnown = false;
+                continue;
+            }
+            if (out.longSize() > Integer.MAX_VALUE) {
+                report.error(Message.TOO_LARGE.format(declaration.name(), out.longSize() + " values per sample", name),
+                        annotation.site());
+                shapeKnown = false;
                 continue;
             }
             if (generator && emitter.outputBatch(layer, "batch") != null) {
-                report.error(Message.BATCH_IN_GENERATOR.format(name), member, layerAnnotation, null);
+                report.error(Message.BATCH_IN_GENERATOR.format(name), annotation.site());
                 continue;
             }
             List<ParameterShape> parameters = emitter.parameters(layer);
@@ -186,152 +153,103 @@ public final class SpecValidator {
                 count += size;
             }
             if (offset + count > Integer.MAX_VALUE) {
-                report.error(Message.TOO_LARGE.format(declaration.getSimpleName(), (offset + count) + " parameters", name),
-                        member, layerAnnotation, null);
-                widthKnown = false;
+                report.error(Message.TOO_LARGE.format(declaration.name(), (offset + count) + " parameters", name),
+                        annotation.site());
+                shapeKnown = false;
                 continue;
             }
-            LayerModel model = new LayerModel(layers.size(), layer, emitter, out, offset, parameters, stateOffset,
-                    emitter.state(layer), emitter.scratchPerSample(layer), emitter.describe(layer));
-            layers.add(model);
-            offset += model.parameterCount();
-            stateOffset += model.stateCount();
+            List<ParameterShape> state = emitter.state(layer);
+            layers.add(new NetworkModel.ValidatedLayer(layer, emitter, annotation.site(), out, (int) offset, parameters,
+                    stateOffset, state, emitter.scratchPerSample(layer), emitter.describe(layer)));
+            offset += count;
+            stateOffset += state.stream().mapToInt(ParameterShape::size).sum();
             shape = out;
         }
         if (generator && noiseMember == null) {
-            report.error(Message.MISSING_NOISE.format(declaration.getSimpleName()), declaration);
+            report.error(Message.MISSING_NOISE.format(declaration.name()), declaration.site());
         }
-        if (layers.isEmpty() && errorCount() == errorsBefore) {
-            report.error(Message.NO_LAYERS.format((generator ? "generator " : "discriminator ") + declaration.getSimpleName()),
-                    declaration);
+        if (layers.isEmpty() && report.errorCount() == errorsBefore) {
+            report.error(Message.NO_LAYERS.format((generator ? "generator " : "discriminator ") + declaration.name()),
+                    declaration.site());
         }
-        if (errorCount() > errorsBefore || layers.isEmpty()) {
+        if (report.errorCount() > errorsBefore || layers.isEmpty()) {
             return null;
         }
-        LayerModel last = layers.get(layers.size() - 1);
+        NetworkModel.ValidatedLayer last = layers.get(layers.size() - 1);
         if (!generator && last.outputShape().size() != 1) {
-            report.error(Message.DISCRIMINATOR_OUTPUT.format(last.name(), last.outputShape().size()),
-                    ((MirrorLayerSpec) last.spec()).member());
+            report.error(Message.DISCRIMINATOR_OUTPUT.format(last.spec().name(), last.outputShape().size()),
+                    Site.of(last.site().element()));
             return null;
         }
-        return new NetworkModel(spec, declaration, className, generator, inputShape, layers, noise);
+        return NetworkModel.of(spec, spec.classPrefix() + "_" + (generator ? "Generator" : "Discriminator"), generator,
+                inputShape, layers, noise);
     }
 
     /**
      * The discriminator's input: flat from {@code inputSize}, or an image from {@code channels},
-     * {@code height} and {@code width}; null (reported) when neither or both are declared well.
+     * {@code height} and {@code width}; null (reported) unless exactly one of them is declared well.
      */
-    private Shape discriminatorInput(TypeElement declaration) {
-        AnnotationMirror d = annotation(declaration, DISCRIMINATOR);
-        int size = intValue(d, "inputSize");
-        int channels = intValue(d, "channels");
-        int height = intValue(d, "height");
-        int width = intValue(d, "width");
+    private Shape discriminatorInput(AnnotationDeclaration d) {
+        int size = d.intValue("inputSize");
+        int channels = d.intValue("channels");
+        int height = d.intValue("height");
+        int width = d.intValue("width");
         if (channels == 0 && height == 0 && width == 0) {
             if (size < 1) {
-                report.error(Message.INPUT_SIZE.format(size), declaration, d, explicitValue(d, "inputSize"));
+                report.error(Message.INPUT_SIZE.format(size), d.site(), "inputSize");
                 return null;
             }
             return Shape.flat(size);
         }
         Shape image = Shape.image(channels, height, width);
         if (size != 0) {
-            report.error(Message.INPUT_SIZE_AND_SHAPE.format(size, image), declaration, d, explicitValue(d, "inputSize"));
+            report.error(Message.INPUT_SIZE_AND_SHAPE.format(size, image), d.site(), "inputSize");
             return null;
         }
         if (channels < 1 || height < 1 || width < 1 || image.longSize() > Integer.MAX_VALUE) {
             String at = channels < 1 ? "channels" : height < 1 ? "height" : "width";
-            report.error(Message.INPUT_SHAPE.format(image), declaration, d, explicitValue(d, at));
+            report.error(Message.INPUT_SHAPE.format(image), d.site(), at);
             return null;
         }
         return image;
     }
 
-    private NetworkModel.NoiseModel noise(ExecutableElement member, AnnotationMirror a) {
-        Map<? extends ExecutableElement, ? extends AnnotationValue> values = elements.getElementValuesWithDefaults(a);
-        int size = 0;
-        String distribution = "GAUSSIAN";
-        float pa = Float.NaN;
-        float pb = Float.NaN;
-        for (var e : values.entrySet()) {
-            Object v = e.getValue().getValue();
-            switch (e.getKey().getSimpleName().toString()) {
-                case "size" -> size = (Integer) v;
-                case "distribution" -> distribution = ((VariableElement) v).getSimpleName().toString();
-                case "a" -> pa = (Float) v;
-                case "b" -> pb = (Float) v;
-                default -> { }
-            }
-        }
+    private NetworkModel.NoiseModel noise(AnnotationDeclaration a) {
+        int size = a.intValue("size");
+        String distribution = a.values().get("distribution").toString();
+        float pa = ((Number) a.values().get("a")).floatValue();
+        float pb = ((Number) a.values().get("b")).floatValue();
         if (size < 1) {
-            report.error(Message.NOISE_SIZE.format(size), member, a, explicitValue(a, "size"));
+            report.error(Message.NOISE_SIZE.format(size), a.site(), "size");
             return null;
         }
-        String problem = null;
+        // NaN means "the distribution's default".
         switch (distribution) {
             case "UNIFORM" -> {
                 pa = Float.isNaN(pa) ? 0f : pa;
                 pb = Float.isNaN(pb) ? 1f : pb;
                 if (!(pa < pb) || Float.isInfinite(pa) || Float.isInfinite(pb)) {
-                    problem = "uniform noise needs finite a < b (the range [a, b)), got a = " + pa + ", b = " + pb;
+                    report.error(Message.NOISE_UNIFORM_RANGE.format(pa, pb), a.site());
+                    return null;
                 }
             }
             case "GAUSSIAN" -> {
                 pa = Float.isNaN(pa) ? 0f : pa;
                 pb = Float.isNaN(pb) ? 1f : pb;
                 if (!(pb > 0f) || Float.isInfinite(pa) || Float.isInfinite(pb)) {
-                    problem = "gaussian noise needs a finite mean a and a standard deviation b > 0, got a = " + pa
-                            + ", b = " + pb;
+                    report.error(Message.NOISE_GAUSSIAN_PARAMETERS.format(pa, pb), a.site());
+                    return null;
                 }
             }
             default -> {
                 pa = Float.isNaN(pa) ? 0.5f : pa;
                 pb = 0f;
                 if (!(pa >= 0f && pa <= 1f)) {
-                    problem = "bernoulli noise needs a probability a in [0, 1], got a = " + pa;
+                    report.error(Message.NOISE_BERNOULLI_P.format(pa), a.site(), "a");
+                    return null;
                 }
             }
         }
-        if (problem != null) {
-            report.error(Message.NOISE_PARAMETERS.format(problem), member, a, null);
-            return null;
-        }
         return new NetworkModel.NoiseModel(distribution, size, pa, pb);
-    }
-
-    private int errorCount() {
-        return report.errorCount();
-    }
-
-    private static String simpleName(AnnotationMirror a) {
-        return a.getAnnotationType().asElement().getSimpleName().toString();
-    }
-
-    /** The annotation of the given type on an element, or null. */
-    static AnnotationMirror annotation(javax.lang.model.element.Element element, String type) {
-        for (AnnotationMirror a : element.getAnnotationMirrors()) {
-            if (((TypeElement) a.getAnnotationType().asElement()).getQualifiedName().contentEquals(type)) {
-                return a;
-            }
-        }
-        return null;
-    }
-
-    private int intValue(AnnotationMirror a, String attribute) {
-        for (var e : elements.getElementValuesWithDefaults(a).entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(attribute)) {
-                return (Integer) e.getValue().getValue();
-            }
-        }
-        throw new IllegalStateException("no attribute " + attribute);
-    }
-
-    private static AnnotationValue explicitValue(AnnotationMirror a, String attribute) {
-        for (var e : a.getElementValues().entrySet()) {
-            if (e.getKey().getSimpleName().contentEquals(attribute)) {
-                return e.getValue();
-            }
-        }
-        return null;
     }
 }

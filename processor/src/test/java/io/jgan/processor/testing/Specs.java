@@ -28,9 +28,19 @@ public final class Specs {
         return JavaFileObjects.forSourceString(qualifiedName, text);
     }
 
-    /** A source file under {@code src/test/resources}, e.g. {@code specs/io/jgan/samples/even/EvenNumbers.java}. */
-    public static JavaFileObject resource(String path) {
-        return JavaFileObjects.forResource(path);
+    /**
+     * A spec of the samples module, read from its own source (not a copy that could drift), e.g.
+     * {@code io/jgan/samples/even/EvenNumbers.java}.
+     */
+    public static JavaFileObject sample(String path) {
+        java.nio.file.Path file = java.nio.file.Path.of(System.getProperty("basedir", "."), "../samples/src/main/java",
+                path);
+        try {
+            String name = path.substring(0, path.length() - ".java".length()).replace('/', '.');
+            return source(name, java.nio.file.Files.readString(file));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the sample spec " + file, e);
+        }
     }
 
     /**
