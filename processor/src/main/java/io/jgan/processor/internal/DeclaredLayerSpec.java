@@ -51,7 +51,7 @@ final class DeclaredLayerSpec implements LayerSpec {
 
     @Override
     public void error(Attribute<?> attribute, String message) {
-        report.error(message, annotation.site(), attribute.name());
+        report.error(message, annotation.site(), attribute == null ? null : attribute.name());
     }
 
     @Override

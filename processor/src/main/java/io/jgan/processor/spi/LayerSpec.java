@@ -32,7 +32,7 @@ public interface LayerSpec {
      * generated. Report while validating, in {@link LayerEmitter#outputShape}: an error reported
      * while code is written also stops generation, but after the other errors were printed.
      *
-     * @param attribute the annotation attribute at fault
+     * @param attribute the annotation attribute at fault (null: the annotation as a whole)
      * @param message what is wrong and what to change
      */
     void error(Attribute<?> attribute, String message);
