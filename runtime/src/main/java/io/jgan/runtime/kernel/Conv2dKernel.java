@@ -95,6 +95,7 @@ public final class Conv2dKernel {
         this.params = params;
         this.y = y;
         this.batch = batch;
+        patches.transposeWeight(params);
         work.run(parallel, forwardTask, batch, patches.macs(batch), patches);
         clear();
     }
@@ -132,7 +133,7 @@ public final class Conv2dKernel {
     private void forwardPart(int part, int parts) {
         for (int b; (b = work.claim()) >= 0; ) {
             patches.im2row(x, b);
-            patches.convolve(params, b, y, part);
+            patches.convolve(b, y, part);
             if (bias >= 0) {
                 patches.addGridBias(y, params, bias, b);
             }

@@ -123,6 +123,9 @@ public final class ConvTranspose2dKernel {
         this.dx = dx;
         this.batch = batch;
         // The patches of dy; with dx, each sample's input gradient right after its patches.
+        if (dx != null) {
+            patches.transposeWeight(params);
+        }
         work.run(parallel, patchTask, batch, dx != null ? patches.macs(batch) : 0, patches);
         if (grads != null) {
             work.run(parallel, weightGradientTask, Work.columnBlocks(patches.patch), patches.macs(batch), patches);
@@ -159,7 +162,7 @@ public final class ConvTranspose2dKernel {
         for (int b; (b = work.claim()) >= 0; ) {
             patches.im2row(dy, b);
             if (dx != null) {
-                patches.convolve(params, b, dx, part);
+                patches.convolve(b, dx, part);
             }
         }
     }

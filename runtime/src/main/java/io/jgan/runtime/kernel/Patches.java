@@ -10,8 +10,8 @@ import java.util.Arrays;
  * <ul>
  * <li>{@link #im2row}: {@code rows[pos][c k k + i k + j] = image[c][pos_y s - p + i][pos_x s - p + j]}
  *     (0 outside the image), so one patch is one contiguous row, in the weight's own order;
- * <li>{@link #convolve}: {@code grid[m][pos] = sum_q W[m][q] rows[pos][q]}, dot products along rows
- *     (a convolution's forward pass, a transposed convolution's input gradient);
+ * <li>{@link #convolve}: {@code grid[m][pos] = sum_q W[m][q] rows[pos][q]}, as the product
+ *     {@code rows W^T} (a convolution's forward pass, a transposed convolution's input gradient);
  * <li>{@link #spread}: {@code image += row2im(grid^T W)} (a convolution's input gradient, a
  *     transposed convolution's forward pass);
  * <li>{@link #weightGradient}: {@code gW[m][q] += sum_b sum_pos grid_b[m][pos] rows_b[pos][q]}.
@@ -46,8 +46,10 @@ final class Patches {
     final float[] rows;
     /** [part][positions * patch]: each thread's rows of one sample for {@link #spread}. */
     private float[][] scratch = new float[0][];
-    /** [part][]: each thread's scratch for the vector path's dot products. */
-    private float[][] lanes = new float[0][];
+    /** [part][positions * maps]: each thread's grid of one sample, transposed, for {@link #convolve}. */
+    private float[][] transposedGrid = new float[0][];
+    /** [patch][maps]: the weight transposed by {@link #transposeWeight}, so that {@link #convolve} is a register-blocked product. */
+    private final float[] transposedWeight;
 
     Patches(int channels, int height, int width, int maps, int gridHeight, int gridWidth, int kernel, int stride,
             int padding, int weight, int maxBatch) {
@@ -66,6 +68,7 @@ final class Patches {
         this.imageSize = Math.multiplyExact(channels, height * width);
         this.gridSize = Math.multiplyExact(maps, positions);
         this.rows = new float[Math.multiplyExact(maxBatch, Math.multiplyExact(positions, patch))];
+        this.transposedWeight = new float[Math.multiplyExact(maps, patch)];
     }
 
     /** {@return the weight's size: maps * channels * kernel * kernel} */
@@ -82,13 +85,13 @@ final class Patches {
     void ensureParts(int parts) {
         if (scratch.length < parts) {
             float[][] grown = Arrays.copyOf(scratch, parts);
-            float[][] grownLanes = Arrays.copyOf(lanes, parts);
+            float[][] grownGrids = Arrays.copyOf(transposedGrid, parts);
             for (int p = scratch.length; p < parts; p++) {
                 grown[p] = new float[positions * patch];
-                grownLanes[p] = new float[DenseKernel.PAD + Products.lanes() + DenseKernel.PAD];
+                grownGrids[p] = new float[positions * maps];
             }
             scratch = grown;
-            lanes = grownLanes;
+            transposedGrid = grownGrids;
         }
     }
 
@@ -121,14 +124,34 @@ final class Patches {
         }
     }
 
+    /** {@code W^T[q][m] = W[m][q]}: call before the {@link #convolve} calls of a pass (one thread). */
+    void transposeWeight(float[] params) {
+        for (int m = 0; m < maps; m++) {
+            final int at = weight + m * patch;
+            for (int q = 0; q < patch; q++) {
+                transposedWeight[q * maps + m] = params[at + q];
+            }
+        }
+    }
+
     /**
-     * {@code grid_b[m][pos] = sum_q W[m][q] rows_b[pos][q]} for sample {@code b}, overwriting it.
+     * {@code grid_b[m][pos] = sum_q W[m][q] rows_b[pos][q]} for sample {@code b}, overwriting it:
+     * the product {@code rows_b W^T} ([positions][maps], register-blocked on the vector path, every
+     * entry one chain over q in order), then transposed into the grid. Needs {@link #transposeWeight}.
      *
      * @param part the calling thread's part (for its scratch)
      */
-    void convolve(float[] params, int b, float[] grid, int part) {
-        Products.dots(params, weight, patch, rows, b * positions * patch, patch, grid, b * gridSize, positions, maps,
-                patch, 0, positions, lanes[part]);
+    void convolve(int b, float[] grid, int part) {
+        final float[] t = transposedGrid[part];
+        Arrays.fill(t, 0f);
+        Products.multiplyAdd(rows, b * positions * patch, patch, 1, transposedWeight, 0, maps, t, 0, maps, positions,
+                patch, 0, maps);
+        final int at = b * gridSize;
+        for (int pos = 0; pos < positions; pos++) {
+            for (int m = 0; m < maps; m++) {
+                grid[at + m * positions + pos] = t[pos * maps + m];
+            }
+        }
     }
 
     /**
