@@ -114,6 +114,14 @@ final class Patches {
                             continue;
                         }
                         final int line = plane + y * width;
+                        if (x0 >= 0 && x0 + k <= width) {
+                            // Inside the image (most patches): a plain copy, no bounds to test.
+                            for (int j = 0, from = line + x0; j < k; j++) {
+                                rows[at + j] = image[from + j];
+                            }
+                            at += k;
+                            continue;
+                        }
                         for (int j = 0; j < k; j++) {
                             final int x = x0 + j;
                             rows[at++] = x >= 0 && x < width ? image[line + x] : 0f;
@@ -185,6 +193,13 @@ final class Patches {
                             continue;
                         }
                         final int line = plane + y * width;
+                        if (x0 >= 0 && x0 + k <= width) {
+                            for (int j = 0, to = line + x0; j < k; j++) {
+                                image[to + j] += r[at + j];
+                            }
+                            at += k;
+                            continue;
+                        }
                         for (int j = 0; j < k; j++, at++) {
                             final int x = x0 + j;
                             if (x >= 0 && x < width) {
