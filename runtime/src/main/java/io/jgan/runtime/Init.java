@@ -20,4 +20,16 @@ public final class Init {
             params[k] = (float) (-bound + 2 * bound * rng.nextDouble());
         }
     }
+
+    /**
+     * Sets {@code count} parameters to {@code value}: PyTorch's init of a batch norm's weight (1) and bias (0).
+     *
+     * @param params the flat parameter array
+     * @param offset where the values start
+     * @param count how many
+     * @param value the value
+     */
+    public static void constant(float[] params, int offset, int count, float value) {
+        java.util.Arrays.fill(params, offset, offset + count, value);
+    }
 }

@@ -11,8 +11,12 @@ import java.util.List;
  * @param kind the layer annotation with its values, e.g. {@code Dense(units = 7)}
  * @param outputWidth values per sample after this layer
  * @param tensors its parameters, empty for an activation
+ * @param buffers its state: tensors the layer updates itself rather than the optimizer (a batch
+ *     norm's running statistics), at offsets into {@link Network#state()}; saved in checkpoints and
+ *     exported after the parameters, as PyTorch's buffers are
  */
-public record LayerInfo(int index, String name, String kind, int outputWidth, List<Tensor> tensors) {
+public record LayerInfo(int index, String name, String kind, int outputWidth, List<Tensor> tensors,
+        List<Tensor> buffers) {
 
     /**
      * Copies the tensor list.
@@ -22,13 +26,33 @@ public record LayerInfo(int index, String name, String kind, int outputWidth, Li
      * @param kind the layer annotation with its values, e.g. {@code Dense(units = 7)}
      * @param outputWidth values per sample after this layer
      * @param tensors its parameters, empty for an activation
+     * @param buffers its state tensors, usually none
      */
     public LayerInfo {
         tensors = List.copyOf(tensors);
+        buffers = List.copyOf(buffers);
+    }
+
+    /**
+     * A layer without state.
+     *
+     * @param index position in the spec's layer list
+     * @param name the spec member's name
+     * @param kind the layer annotation with its values
+     * @param outputWidth values per sample after this layer
+     * @param tensors its parameters
+     */
+    public LayerInfo(int index, String name, String kind, int outputWidth, List<Tensor> tensors) {
+        this(index, name, kind, outputWidth, tensors, List.of());
     }
 
     /** {@return total number of parameters of this layer} */
     public int parameterCount() {
         return tensors.stream().mapToInt(Tensor::size).sum();
+    }
+
+    /** {@return floats of state of this layer} */
+    public int stateCount() {
+        return buffers.stream().mapToInt(Tensor::size).sum();
     }
 }

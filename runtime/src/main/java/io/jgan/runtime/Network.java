@@ -23,6 +23,11 @@ public abstract class Network {
     protected final float[] params;
     /** Gradients, with the same layout as {@link #params}. */
     protected final float[] grads;
+    /**
+     * State the layers update themselves, not the optimizer (a batch norm's running statistics), in
+     * the layout of the layers' {@link LayerInfo#buffers()}; empty for most networks.
+     */
+    protected final float[] state;
     /** The network's input, copied in by {@link #forward(float[], int)}: [maxBatch, inputSize]. */
     protected final float[] input;
     /** What the last layer writes: [outputBatch(maxBatch), outputSize]. */
@@ -55,6 +60,7 @@ public abstract class Network {
         this.maxBatch = maxBatch;
         this.params = new float[info.parameterCount()];
         this.grads = new float[info.parameterCount()];
+        this.state = new float[info.stateCount()];
         this.input = new float[Math.multiplyExact(maxBatch, info.inputSize())];
         int outputs = Math.multiplyExact(outputBatch(maxBatch), info.outputSize());
         this.output = new float[outputs];
@@ -77,6 +83,14 @@ public abstract class Network {
         return params;
     }
 
+    /**
+     * {@return the flat state array (live): what layers such as batch norm update during training
+     * passes and use at inference; checkpoints and exports hold it next to the parameters}
+     */
+    public final float[] state() {
+        return state;
+    }
+
     /** {@return the flat gradient array, same layout as {@link #parameters()} (live)} */
     public final float[] gradients() {
         return grads;
@@ -94,7 +108,8 @@ public abstract class Network {
     }
 
     /**
-     * Draws fresh initial parameters (PyTorch's defaults for built-in layers) and zeroes gradients.
+     * Draws fresh initial parameters (PyTorch's defaults for built-in layers), resets the layers'
+     * state and zeroes gradients.
      *
      * @param rng where the initial values come from
      */
@@ -109,7 +124,8 @@ public abstract class Network {
     }
 
     /**
-     * Training mode (dropout active) or inference mode (dropout is the identity).
+     * Training mode (dropout active, batch norm on the batch's statistics) or inference mode (dropout
+     * is the identity, batch norm uses its running statistics).
      *
      * @param training true for training mode
      */

@@ -39,6 +39,11 @@ public record NetworkInfo(String spec, Role role, int inputSize, int outputSize,
         layers = List.copyOf(layers);
     }
 
+    /** {@return the length of the network's state array: the sum of its layers' buffers} */
+    public int stateCount() {
+        return layers.stream().mapToInt(LayerInfo::stateCount).sum();
+    }
+
     /** {@return the network's name for messages, e.g. {@code EvenNumbers generator}} */
     public String displayName() {
         return spec.substring(spec.lastIndexOf('.') + 1) + " " + role.name().toLowerCase(java.util.Locale.ROOT);

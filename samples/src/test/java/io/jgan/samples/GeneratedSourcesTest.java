@@ -37,7 +37,8 @@ class GeneratedSourcesTest {
             "even/EvenNumbersDiverse_Generator", "even/EvenNumbersDiverse_Discriminator",
             "gaussian/GaussianSeed_Generator", "gaussian/GaussianSeed_Discriminator",
             "gaussian/GaussianStable_Generator", "gaussian/GaussianStable_Discriminator",
-            "images/VanillaGan_Generator", "images/VanillaGan_Discriminator"})
+            "images/VanillaGan_Generator", "images/VanillaGan_Discriminator",
+            "images/Dcgan_Generator", "images/Dcgan_Discriminator"})
     void generatedSourceMatchesGolden(String generatedClass) throws IOException {
         String path = "io/jgan/samples/" + generatedClass + ".java";
         Path generated = GENERATED.resolve(path);

@@ -16,7 +16,10 @@ import java.util.Map;
  * @param outputShape the shape of one sample after it
  * @param parameterOffset where its parameters start in the flat array
  * @param parameters its tensors, stored one after another from {@code parameterOffset}
- * @param offsetNames the constant naming each tensor's offset, by tensor name, e.g. {@code weight -> HIDDEN_WEIGHT}
+ * @param stateOffset where its state starts in the flat state array
+ * @param state its state tensors ({@link LayerEmitter#state}), stored one after another from {@code stateOffset}
+ * @param offsetNames the constant naming each tensor's offset, by tensor name, e.g. {@code weight -> HIDDEN_WEIGHT};
+ *     a state tensor's as {@code state.running_mean}
  * @param scratchPerSample floats of scratch memory per sample
  * @param description e.g. {@code Dense(units = 7)}
  * @param buffers the fields its code reads and writes
@@ -25,13 +28,31 @@ import java.util.Map;
  * @param learnsBefore whether a layer before it has parameters, so that the parameter pass needs its input gradient
  */
 public record LayerModel(int index, LayerSpec spec, LayerEmitter emitter, Shape outputShape, int parameterOffset,
-        List<ParameterShape> parameters, Map<String, String> offsetNames, int scratchPerSample, String description,
+        List<ParameterShape> parameters, int stateOffset, List<ParameterShape> state, Map<String, String> offsetNames, int scratchPerSample, String description,
         Buffers buffers, String batchWord, boolean changesBatch, boolean learnsBefore) {
 
     /** Copies the tensor list and names. */
     public LayerModel {
         parameters = List.copyOf(parameters);
+        state = List.copyOf(state);
         offsetNames = Map.copyOf(offsetNames);
+    }
+
+    /** Floats of state. */
+    public int stateCount() {
+        return state.stream().mapToInt(ParameterShape::size).sum();
+    }
+
+    /** Offset of a named state tensor in the state array. */
+    public int stateOffset(String tensor) {
+        int offset = stateOffset;
+        for (ParameterShape p : state) {
+            if (p.name().equals(tensor)) {
+                return offset;
+            }
+            offset += p.size();
+        }
+        throw new IllegalArgumentException("layer " + name() + " has no state tensor named " + tensor);
     }
 
     /**

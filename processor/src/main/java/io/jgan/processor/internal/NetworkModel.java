@@ -98,11 +98,14 @@ public record NetworkModel(String specName, ClassName specType, Site site, Strin
      * @param outputShape its output's shape
      * @param parameterOffset where its parameters start
      * @param parameters its tensors
+     * @param stateOffset where its state starts in the state array
+     * @param state its state tensors ({@link LayerEmitter#state})
      * @param scratchPerSample its scratch floats per sample
      * @param description e.g. {@code Dense(units = 7)}
      */
     public record ValidatedLayer(LayerSpec spec, LayerEmitter emitter, Site site, Shape outputShape, int parameterOffset,
-            List<ParameterShape> parameters, int scratchPerSample, String description) {}
+            List<ParameterShape> parameters, int stateOffset, List<ParameterShape> state, int scratchPerSample,
+            String description) {}
 
     /** Values per input sample. */
     public int inputSize() {
@@ -130,7 +133,7 @@ public record NetworkModel(String specName, ClassName specType, Site site, Strin
     }
 
     /** The names Network and the generated class already use: no buffer or constant may take them. */
-    private static final List<String> INHERITED = List.of("params", "grads", "input", "output", "outputGrad",
+    private static final List<String> INHERITED = List.of("params", "grads", "state", "input", "output", "outputGrad",
             "inputGrad", "random", "training", "parallel", "INFO", "INPUT_SIZE", "OUTPUT_SIZE", "PARAMETER_COUNT");
 
     /** Places validated layers in a network: layout, names, batch chain. */
@@ -191,8 +194,13 @@ public record NetworkModel(String specName, ClassName specType, Site site, Strin
                 offsetNames.put(tensor.name(), constants.newName(constantName(v.spec().name() + "_" + tensor.name()),
                         k + "." + tensor.name()));
             }
+            for (ParameterShape tensor : v.state()) {
+                offsetNames.put("state." + tensor.name(), constants.newName(
+                        constantName(v.spec().name() + "_" + tensor.name()), k + ".state." + tensor.name()));
+            }
             layers.add(new LayerModel(k, v.spec(), v.emitter(), v.outputShape(), v.parameterOffset(), v.parameters(),
-                    offsetNames, v.scratchPerSample(), v.description(), buffers, batchWords.get(k),
+                    v.stateOffset(), v.state(), offsetNames, v.scratchPerSample(), v.description(), buffers,
+                    batchWords.get(k),
                     v.emitter().outputBatch(v.spec(), "batch") != null, learns));
             learns |= !v.parameters().isEmpty() && v.parameters().stream().mapToInt(ParameterShape::size).sum() > 0;
         }

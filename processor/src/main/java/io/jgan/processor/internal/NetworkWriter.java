@@ -82,6 +82,13 @@ public final class NetworkWriter {
                                 tensor.name(), tensor.shape(), stored)
                         .initializer("$L", layer.tensorOffset(tensor.name())).build());
             }
+            for (ParameterShape tensor : layer.state()) {
+                t.addField(FieldSpec.builder(int.class, layer.offsetName("state." + tensor.name()), Modifier.PRIVATE,
+                                Modifier.STATIC, Modifier.FINAL)
+                        .addJavadoc("Offset of {@code $L}'s $L, $L, in {@code state}.\n", layer.name(), tensor.name(),
+                                tensor.shape())
+                        .initializer("$L", layer.stateOffset(tensor.name())).build());
+            }
         }
         t.addField(FieldSpec.builder(RuntimeTypes.NETWORK_INFO, "INFO", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
                 .addJavadoc("This network's shape, for checkpoints, exports and reports.\n")
@@ -210,9 +217,22 @@ public final class NetworkWriter {
                 offset += shape.size();
             }
             list.add(k == 0 ? "" : ",\n")
-                    .add("new $T($L, $S, $S, $L, $T.of($>$>$L$<$<))", RuntimeTypes.LAYER_INFO, k, layer.name(),
+                    .add("new $T($L, $S, $S, $L, $T.of($>$>$L$<$<)", RuntimeTypes.LAYER_INFO, k, layer.name(),
                             layer.description(), layer.outputWidth(), LIST,
                             layer.parameters().isEmpty() ? CodeBlock.of("") : CodeBlock.of("\n$L", tensors.build()));
+            if (!layer.state().isEmpty()) {
+                CodeBlock.Builder state = CodeBlock.builder();
+                int at = layer.stateOffset();
+                for (int p = 0; p < layer.state().size(); p++) {
+                    ParameterShape shape = layer.state().get(p);
+                    String dims = shape.shape().toString().replace("[", "{").replace("]", "}");
+                    state.add(p == 0 ? "" : ",\n").add("new $T($S, $L, new int[] $L, false)", RuntimeTypes.TENSOR,
+                            shape.name(), at, dims);
+                    at += shape.size();
+                }
+                list.add(", $T.of($>$>\n$L$<$<)", LIST, state.build());
+            }
+            list.add(")");
         }
         CodeBlock noise = CodeBlock.of("null");
         if (network.noise() != null) {
@@ -387,6 +407,12 @@ public final class NetworkWriter {
             @Override
             public CodeBlock offset(String tensor) {
                 return CodeBlock.of("$N", layer.offsetName(tensor));
+            }
+
+            @Override
+            public CodeBlock stateOffset(String tensor) {
+                layer.stateOffset(tensor); // fails on a name the layer does not have
+                return CodeBlock.of("$N", layer.offsetName("state." + tensor));
             }
 
             @Override

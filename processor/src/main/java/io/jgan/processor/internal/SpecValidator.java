@@ -71,6 +71,7 @@ public final class SpecValidator {
         Shape inputShape = shape;
         List<NetworkModel.ValidatedLayer> layers = new ArrayList<>();
         long offset = 0;
+        int stateOffset = 0;
         boolean shapeKnown = shape != null;
         // Not layers.isEmpty(): a layer before the noise is skipped (its input shape is unknown), not added.
         boolean layerDeclared = false;
@@ -157,9 +158,11 @@ public final class SpecValidator {
                 shapeKnown = false;
                 continue;
             }
+            List<ParameterShape> state = emitter.state(layer);
             layers.add(new NetworkModel.ValidatedLayer(layer, emitter, annotation.site(), out, (int) offset, parameters,
-                    emitter.scratchPerSample(layer), emitter.describe(layer)));
+                    stateOffset, state, emitter.scratchPerSample(layer), emitter.describe(layer)));
             offset += count;
+            stateOffset += state.stream().mapToInt(ParameterShape::size).sum();
             shape = out;
         }
         if (generator && noiseMember == null) {

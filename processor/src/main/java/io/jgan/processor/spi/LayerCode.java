@@ -132,6 +132,22 @@ public interface LayerCode {
         return index == 0 ? offset(tensor) : CodeBlock.of("$L + $L", offset(tensor), index);
     }
 
+    /**
+     * {@return the network's state: a {@code float[]} holding every layer's {@link LayerEmitter#state}
+     * tensors one after another, which the layer's passes update themselves}
+     */
+    default CodeBlock state() {
+        return CodeBlock.of("state");
+    }
+
+    /**
+     * {@return the offset of the named state tensor in {@link #state()}, as code: the network's
+     * constant for it, e.g. {@code NORM_RUNNING_MEAN}}
+     *
+     * @param tensor a name from {@link LayerEmitter#state}, e.g. {@code running_mean}
+     */
+    CodeBlock stateOffset(String tensor);
+
     /** {@return whether this backward pass accumulates parameter gradients into {@code grads}} */
     boolean parameterGradients();
 

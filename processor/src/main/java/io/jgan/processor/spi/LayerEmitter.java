@@ -61,6 +61,19 @@ public abstract class LayerEmitter {
     }
 
     /**
+     * {@return the layer's state tensors, in storage order; none by default} State is what a layer
+     * updates itself during training passes rather than the optimizer (a batch norm's running
+     * statistics): it lives in the network's state array ({@link LayerCode#state()}), is saved in
+     * checkpoints and exported after the parameters under these names, as PyTorch's buffers are.
+     * Reset it in {@link #initialize}.
+     *
+     * @param layer the validated layer
+     */
+    public List<ParameterShape> state(LayerSpec layer) {
+        return List.of();
+    }
+
+    /**
      * {@return floats of scratch memory per sample this layer keeps between forward and backward (e.g. a mask)}
      *
      * @param layer the validated layer

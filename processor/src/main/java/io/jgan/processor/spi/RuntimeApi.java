@@ -23,6 +23,12 @@ public final class RuntimeApi {
     public static final ClassName DROPOUT_MASK = ClassName.get(PACKAGE, "DropoutMask");
     /** {@code DenseKernel}: blocked, parallel products of a dense layer with a bias. */
     public static final ClassName DENSE_KERNEL = ClassName.get(PACKAGE + ".kernel", "DenseKernel");
+    /** {@code Conv2dKernel}: a convolution's passes as parallel matrix products over image patches. */
+    public static final ClassName CONV2D_KERNEL = ClassName.get(PACKAGE + ".kernel", "Conv2dKernel");
+    /** {@code ConvTranspose2dKernel}: a transposed convolution's passes, the same products run backwards. */
+    public static final ClassName CONV_TRANSPOSE2D_KERNEL = ClassName.get(PACKAGE + ".kernel", "ConvTranspose2dKernel");
+    /** {@code BatchNormKernel}: batch normalisation's passes and running statistics. */
+    public static final ClassName BATCH_NORM_KERNEL = ClassName.get(PACKAGE + ".kernel", "BatchNormKernel");
     /** {@code BatchSums}: sums over the batch of feature-major buffers, with the Vector API when present. */
     public static final ClassName BATCH_SUMS = ClassName.get(PACKAGE + ".kernel", "BatchSums");
 }

@@ -49,6 +49,7 @@ import java.util.Set;
  * &lt;role&gt;.spec                     S   the spec's canonical name
  * &lt;role&gt;.architecture             S   {@link NetworkInfo#architecture()}, checked on restore
  * &lt;role&gt;.parameters               F   the flat parameter array
+ * &lt;role&gt;.state                    F   the flat state array (running statistics), if the network keeps any
  * &lt;role&gt;.optimizer                S   the optimizer's class name
  * &lt;role&gt;.optimizer.steps          L   [step count]
  * &lt;role&gt;.optimizer.learningRate   L   [Double.doubleToRawLongBits(lr)]
@@ -115,6 +116,9 @@ public final class Checkpoint {
         put(role + ".spec", network.info().spec());
         put(role + ".architecture", network.info().architecture());
         put(role + ".parameters", network.parameters().clone());
+        if (network.state().length > 0) {
+            put(role + ".state", network.state().clone());
+        }
         put(role + ".optimizer", optimizer.getClass().getName());
         put(role + ".optimizer.steps", new long[] {optimizer.stepCount()});
         put(role + ".optimizer.learningRate", new long[] {Double.doubleToRawLongBits(optimizer.learningRate())});
@@ -149,6 +153,27 @@ public final class Checkpoint {
                     + network.info().displayName() + " has " + network.parameters().length);
         }
         requireFinite(role + ".parameters");
+        int state = network.state().length;
+        if (state > 0) {
+            if (!has(role + ".state")) {
+                throw new CheckpointException(source + ": its " + role + " has no state, but "
+                        + network.info().displayName() + " keeps " + state + " values of state" + damaged());
+            }
+            float[] savedState = getFloats(role + ".state");
+            if (savedState.length != state) {
+                throw new CheckpointException(source + ": its " + role + " has " + savedState.length + " values of state, "
+                        + network.info().displayName() + " has " + state + damaged());
+            }
+            requireFinite(role + ".state");
+        }
+    }
+
+    /** Copies the saved state (running statistics) into the network, if it keeps any. */
+    private void restoreState(String role, Network network) throws CheckpointException {
+        if (network.state().length > 0) {
+            float[] saved = getFloats(role + ".state");
+            System.arraycopy(saved, 0, network.state(), 0, saved.length);
+        }
     }
 
     /**
@@ -253,6 +278,7 @@ public final class Checkpoint {
     private void restoreNetwork(String role, Network network, Optimizer optimizer) throws CheckpointException {
         float[] params = getFloats(role + ".parameters");
         System.arraycopy(params, 0, network.parameters(), 0, params.length);
+        restoreState(role, network);
         network.zeroGradients();
         optimizer.setStepCount(getLongs(role + ".optimizer.steps")[0]);
         optimizer.setLearningRate(Double.longBitsToDouble(getLongs(role + ".optimizer.learningRate")[0]));
@@ -273,6 +299,7 @@ public final class Checkpoint {
         checkArchitecture("generator", generator);
         float[] params = getFloats("generator.parameters");
         System.arraycopy(params, 0, generator.parameters(), 0, params.length);
+        restoreState("generator", generator);
     }
 
     /**
@@ -285,6 +312,7 @@ public final class Checkpoint {
         checkArchitecture("discriminator", discriminator);
         float[] params = getFloats("discriminator.parameters");
         System.arraycopy(params, 0, discriminator.parameters(), 0, params.length);
+        restoreState("discriminator", discriminator);
     }
 
     /**

@@ -15,6 +15,11 @@ import java.util.Map;
  * {@link LayerInfo#index()}), and a dense weight is [out, in] (jgan stores it transposed, [in, out],
  * so it is transposed back here: see {@link Tensor#transposed()}).
  *
+ * <p>A layer's buffers ({@link LayerInfo#buffers()}: a batch norm's {@code running_mean},
+ * {@code running_var} and {@code num_batches_tracked}, the last a 0-dimensional array) follow its
+ * parameters, as in PyTorch; they are float32 here, and {@code load_state_dict} converts
+ * {@code num_batches_tracked} to its int64.
+ *
  * <p>So for a generator {@code Dense 256, LeakyReLU, Dense 784, Tanh} the keys are
  * {@code 0.weight} [256, noise], {@code 0.bias} [256], {@code 2.weight} [784, 256], {@code 2.bias}
  * [784], and in Python:
@@ -53,6 +58,10 @@ public final class TorchExport {
                 } else {
                     System.arraycopy(params, t.offset(), values, 0, values.length);
                 }
+                out.put(layer.index() + "." + t.name(), NpyArray.of(values, t.shape()));
+            }
+            for (Tensor t : layer.buffers()) {
+                float[] values = java.util.Arrays.copyOfRange(network.state(), t.offset(), t.offset() + t.size());
                 out.put(layer.index() + "." + t.name(), NpyArray.of(values, t.shape()));
             }
         }
@@ -104,6 +113,15 @@ public final class TorchExport {
                 } else {
                     System.arraycopy(values, 0, params, t.offset(), values.length);
                 }
+            }
+            for (Tensor t : layer.buffers()) {
+                String key = layer.index() + "." + t.name();
+                float[] values = stateDict.get(key).data();
+                if (values.length != t.size()) {
+                    throw new IllegalArgumentException(key + " has " + values.length + " values, "
+                            + network.info().displayName() + " needs " + t.size());
+                }
+                System.arraycopy(values, 0, network.state(), t.offset(), values.length);
             }
         }
     }

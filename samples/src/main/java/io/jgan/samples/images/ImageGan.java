@@ -83,7 +83,7 @@ public final class ImageGan {
 
         /** The training loop's configuration. */
         public TrainingConfig config() {
-            TrainingConfig c = TrainingConfig.defaults(BATCH);
+            TrainingConfig c = TrainingConfig.defaults(model.batch());
             c = smooth ? c.withLabels(0.98f, 0.02f, 1f) : c;
             // The WGAN paper's critic steps (its optimizer is in optimizer()).
             return c.withLoss(loss).withSteps(isWgan() ? 5 : 1, 1);
@@ -93,9 +93,9 @@ public final class ImageGan {
             return loss.name().equals(GanLoss.wasserstein().name());
         }
 
-        /** Adam 2e-4 as in the article; for wgan, the WGAN paper's RMSprop 5e-5. */
+        /** Adam 2e-4 with the model's beta1 as in the article; for wgan, the WGAN paper's RMSprop 5e-5. */
         Optimizer optimizer(Network network) {
-            return isWgan() ? new RmsProp(network, 5e-5) : new Adam(network, LEARNING_RATE);
+            return isWgan() ? new RmsProp(network, 5e-5) : new Adam(network, LEARNING_RATE, model.beta1(), 0.999);
         }
     }
 
@@ -147,7 +147,7 @@ public final class ImageGan {
      * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
      */
     public ImageGan(Settings settings, float[] images, int height, int width, PrintStream out) throws IOException {
-        this(settings, rng -> new EpochData(images, height * width, BATCH, rng),
+        this(settings, rng -> new EpochData(images, height * width, settings.model().batch(), rng),
                 java.util.Arrays.copyOf(images, Math.min(images.length, GRID_SAMPLES * height * width)), height, width, out);
     }
 
@@ -162,7 +162,7 @@ public final class ImageGan {
      * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
      */
     public ImageGan(Settings settings, IdxImages images, PrintStream out) throws IOException {
-        this(settings, rng -> new EpochData(images, BATCH, rng), firstImages(images), images.rows(), images.cols(), out);
+        this(settings, rng -> new EpochData(images, settings.model().batch(), rng), firstImages(images), images.rows(), images.cols(), out);
     }
 
     private static float[] firstImages(IdxImages images) {
@@ -182,8 +182,8 @@ public final class ImageGan {
         this.width = width;
         this.out = out;
         this.rng = new Rng(settings.seed());
-        this.generator = settings.model().generator().apply(BATCH);
-        this.discriminator = settings.model().discriminator().apply(BATCH);
+        this.generator = settings.model().generator().apply(settings.model().batch());
+        this.discriminator = settings.model().discriminator().apply(settings.model().batch());
         if (discriminator.info().inputSize() != height * width) {
             throw new IllegalArgumentException(settings.model().name() + " reads " + discriminator.info().inputSize()
                     + " pixels, the images have " + height + " x " + width);
@@ -416,7 +416,7 @@ public final class ImageGan {
                     interval = 0;
                 }
                 bar.update(epoch + 1, settings.epochs(), b + 1, batches, s.discriminatorLoss, s.generatorLoss,
-                        s.realScore, s.fakeScore, done, total - done, (System.nanoTime() - start) / 1e9, BATCH,
+                        s.realScore, s.fakeScore, done, total - done, (System.nanoTime() - start) / 1e9, settings.model().batch(),
                         b == batches - 1);
             }
             bar.newLine();

@@ -11,11 +11,25 @@ import java.util.function.IntFunction;
  *
  * @param name the spec's simple name, stored in checkpoints
  * @param noiseSize the generator's noise values per sample
+ * @param batch samples per training step
+ * @param beta1 Adam's first beta for both networks (beta2 is PyTorch's 0.999)
  * @param generator makes a generator for batches of up to the argument
  * @param discriminator makes a discriminator for batches of up to the argument
  */
-public record ImageModel(String name, int noiseSize, IntFunction<Network> generator,
+public record ImageModel(String name, int noiseSize, int batch, double beta1, IntFunction<Network> generator,
         IntFunction<Network> discriminator) {
+
+    /**
+     * A model trained as the article trains its GAN: batch {@value ImageGan#BATCH}, Adam's default betas.
+     *
+     * @param name the spec's simple name
+     * @param noiseSize noise values per sample
+     * @param generator makes a generator
+     * @param discriminator makes a discriminator
+     */
+    public ImageModel(String name, int noiseSize, IntFunction<Network> generator, IntFunction<Network> discriminator) {
+        this(name, noiseSize, ImageGan.BATCH, 0.9, generator, discriminator);
+    }
 
     /** Seed 003's GAN: 100 noise values. */
     public static final ImageModel VANILLA = new ImageModel("VanillaGan", 100, VanillaGan_Generator::new,
@@ -26,8 +40,11 @@ public record ImageModel(String name, int noiseSize, IntFunction<Network> genera
     /** Seed 003's GAN with a discriminator that gives raw scores, for the losses that read them. */
     public static final ImageModel VANILLA_SCORES = new ImageModel("VanillaGanScores", 100,
             VanillaGanScores_Generator::new, VanillaGanScores_Discriminator::new);
+    /** A DCGAN ({@link Dcgan}): batch 128, Adam's beta1 0.5, as Radford et al. train it. */
+    public static final ImageModel DCGAN = new ImageModel("Dcgan", 100, 128, 0.5, Dcgan_Generator::new,
+            Dcgan_Discriminator::new);
     /** The models of the command line. */
-    public static final List<ImageModel> ALL = List.of(VANILLA, VANILLA_128, VANILLA_SCORES);
+    public static final List<ImageModel> ALL = List.of(VANILLA, VANILLA_128, VANILLA_SCORES, DCGAN);
 
     /** The command line's model for {@code --noise n}. */
     public static ImageModel forNoise(int n) {
@@ -49,6 +66,36 @@ public record ImageModel(String name, int noiseSize, IntFunction<Network> genera
                     + " which this sample has with --noise 100 only");
         }
         return VANILLA_SCORES;
+    }
+
+    /**
+     * The command line's model: {@code --model mlp} (the default) picks by {@code --noise},
+     * {@code --model dcgan} is {@link #DCGAN} (noise 100 only).
+     */
+    public static ImageModel forCommandLine(String model, Integer noise) {
+        return forCommandLine(model, noise, GanLoss.bce());
+    }
+
+    /**
+     * The command line's model for {@code --model}, {@code --noise} and {@code --loss}: its
+     * discriminator's last layer fits the loss.
+     */
+    public static ImageModel forCommandLine(String model, Integer noise, GanLoss loss) {
+        switch (model) {
+            case "mlp":
+                return forNoise(noise != null ? noise : 100, loss);
+            case "dcgan":
+                if (!loss.readsProbabilities()) {
+                    throw new IllegalArgumentException("--model dcgan ends its discriminator in a sigmoid, so it trains"
+                            + " with --loss bce only, not " + loss.name());
+                }
+                if (noise != null && noise != 100) {
+                    throw new IllegalArgumentException("--model dcgan takes noise of 100 values, not --noise " + noise);
+                }
+                return DCGAN;
+            default:
+                throw new IllegalArgumentException("--model must be mlp or dcgan, was " + model);
+        }
     }
 
     /** The command line's model called {@code name}, e.g. from a checkpoint. */

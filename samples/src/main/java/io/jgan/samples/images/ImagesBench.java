@@ -45,6 +45,11 @@ final class ImagesBench {
         @Option(names = "--no-torch", description = "Skip PyTorch.")
         boolean noTorch;
 
+        @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|dcgan",
+                description = "The GAN to time: mlp (above) or dcgan (batch 128; PyTorch runs bench/torch_dcgan.py; "
+                        + "the defaults become 5 warm-up and 10 timed steps, 10 PyTorch steps). Default: ${DEFAULT-VALUE}.")
+        String model;
+
         @picocli.CommandLine.Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -53,6 +58,16 @@ final class ImagesBench {
             OptionChecks.atLeast(spec, "--steps", steps, 1);
             OptionChecks.atLeast(spec, "--warmup", warmup, 0);
             OptionChecks.atLeast(spec, "--torch-steps", torchSteps, 1);
+            if (model.equals("dcgan")) {
+                boolean defaults = spec.commandLine().getParseResult().matchedOptions().stream()
+                        .noneMatch(o -> o.longestName().equals("--steps") || o.longestName().equals("--warmup"));
+                return DcganBench.run(defaults ? 5 : warmup, defaults ? 10 : steps,
+                        spec.commandLine().getParseResult().hasMatchedOption("--torch-steps") ? torchSteps : 10, noTorch);
+            }
+            if (!model.equals("mlp")) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--model must be mlp or dcgan, was "
+                        + model);
+            }
             System.out.printf(Locale.ROOT, "jgan: %d cores available, default %d threads, max heap %d MiB%n",
                     Runtime.getRuntime().availableProcessors(), Parallel.defaultThreads(),
                     Runtime.getRuntime().maxMemory() >> 20);

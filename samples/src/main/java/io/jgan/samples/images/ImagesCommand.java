@@ -71,6 +71,11 @@ public final class ImagesCommand implements Runnable {
                 description = "Noise values: 100 (seed 003) or 128 (seed 004). Default 100; on --resume, the checkpoint's.")
         Integer noise;
 
+        @Option(names = "--model", paramLabel = "mlp|dcgan",
+                description = "The networks: mlp (seeds 003/004, batch 100) or dcgan (convolutions and batch norm,"
+                        + " batch 128, Adam betas 0.5/0.999). Default mlp; on --resume, the checkpoint's.")
+        String modelName;
+
         @Option(names = "--smooth", negatable = true,
                 description = "Label smoothing of seed 004: real 0.98, fake 0.02. Default off; on --resume, the checkpoint's.")
         Boolean smooth;
@@ -160,14 +165,16 @@ public final class ImagesCommand implements Runnable {
                             + " is a run with --loss " + runLoss.name() + "; --resume continues it with that loss");
                 }
                 if ((noise != null && noise != model.noiseSize()) || (seed != null && seed != runSeed)
-                        || (smooth != null && smooth != runSmooth)) {
+                        || (smooth != null && smooth != runSmooth)
+                        || (modelName != null && (modelName.equals("dcgan") != (model == ImageModel.DCGAN)))) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the checkpoint in " + out
-                            + " is a run with --noise " + model.noiseSize() + " --seed " + runSeed
+                            + " is a run with --model " + (model == ImageModel.DCGAN ? "dcgan" : "mlp") + " --noise "
+                            + model.noiseSize() + " --seed " + runSeed
                             + (runSmooth ? " --smooth" : " --no-smooth") + "; --resume continues it with those settings");
                 }
             } else {
                 try {
-                    model = ImageModel.forNoise(noise != null ? noise : 100, runLoss);
+                    model = ImageModel.forCommandLine(modelName != null ? modelName : "mlp", noise, runLoss);
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
                 }
@@ -175,7 +182,7 @@ public final class ImagesCommand implements Runnable {
                 runSmooth = smooth != null && smooth;
             }
             MnistFiles files = findData(data, download);
-            IdxImages idx = loadImages(files);
+            IdxImages idx = loadImages(files, model.batch());
             System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
             ImageGan.Settings settings;
             try {
@@ -191,7 +198,7 @@ public final class ImagesCommand implements Runnable {
             }
             gan.onDivergence(policy);
             System.out.printf("%s: noise %d, seed %d, labels %s, batch %d, %s %s, %d batches per epoch%s%n",
-                    model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", ImageGan.BATCH,
+                    model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", model.batch(),
                     gan.describeOptimizer(), gan.describeLearningRates(), gan.batchesPerEpoch(),
                     resume ? ", resuming after epoch " + gan.epochsDone() : "");
             System.out.println(io.jgan.runtime.kernel.Simd.describe());
@@ -216,15 +223,15 @@ public final class ImagesCommand implements Runnable {
          * The training images, and the labels checked (MNIST's directory holds both; conditional
          * training will need them, and a broken label file is worth knowing about now).
          */
-        private static IdxImages loadImages(MnistFiles files) throws IOException {
+        private static IdxImages loadImages(MnistFiles files, int batch) throws IOException {
             IdxImages idx = ImageDataset.load(files.trainImages(), files.trainLabels()).images();
             if (idx.rows() != 28 || idx.cols() != 28) {
                 throw CommandError.of(files.trainImages() + " holds " + idx.rows() + "x" + idx.cols() + " images;"
                         + " images train needs 28x28 images (MNIST, Fashion-MNIST): pass another --data");
             }
-            if (idx.count() < ImageGan.BATCH) {
+            if (idx.count() < batch) {
                 throw CommandError.of(files.trainImages() + " holds " + idx.count() + " images; images train needs at"
-                        + " least " + ImageGan.BATCH + " (one batch): pass a larger data set with --data");
+                        + " least " + batch + " (one batch): pass a larger data set with --data");
             }
             return idx;
         }

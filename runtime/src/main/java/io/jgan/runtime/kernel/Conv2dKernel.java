@@ -1,0 +1,173 @@
+package io.jgan.runtime.kernel;
+
+import io.jgan.runtime.Parallel;
+
+/**
+ * The passes of one {@code @Conv2d} layer, PyTorch's {@code nn.Conv2d} with a square kernel: input
+ * [batch][channels][height][width] (NCHW), weight [outChannels][channels][kernel][kernel] and bias
+ * [outChannels] in the flat parameter array, output [batch][outChannels][outHeight][outWidth] with
+ * {@code out = (size + 2 padding - kernel) / stride + 1}.
+ *
+ * <p>Each sample's patches are copied into rows (im2col) that feed the matrix products of
+ * {@link Patches}: on the Vector API's register-blocked kernels when the JVM has them, on plain loops
+ * otherwise. The forward pass keeps the rows for the backward pass's weight gradient, so
+ * {@link #backward} must follow the forward pass of the same batch, as a network's backward pass
+ * does. Work is split over samples (forward, input gradient) and over columns of the weight
+ * gradient, never over a sum: the same bits for any number of threads. All memory is allocated in
+ * the constructor (per-thread scratch when the thread count first grows); a call allocates nothing.
+ * One instance serves one layer and is not thread-safe.
+ */
+public final class Conv2dKernel {
+    private final Patches patches;
+    private final int bias;
+    private final int maxBatch;
+    private final Work work = new Work();
+
+    // The arguments of the call in progress, read by the parts (published by Parallel.share).
+    private float[] x;
+    private float[] y;
+    private float[] dy;
+    private float[] dx;
+    private float[] params;
+    private float[] grads;
+
+    private final Parallel.Task forwardTask = this::forwardPart;
+    private final Parallel.Task weightGradientTask = this::weightGradientPart;
+    private final Parallel.Task inputGradientTask = this::inputGradientPart;
+    private int batch;
+
+    /**
+     * A kernel for one layer.
+     *
+     * @param channels input channels
+     * @param height input height
+     * @param width input width
+     * @param outChannels output channels
+     * @param kernel the kernel's side
+     * @param stride the stride
+     * @param padding zeros added on every side
+     * @param weight offset of the weight in the parameter array
+     * @param bias offset of the bias, or -1 for none
+     * @param maxBatch the largest batch
+     */
+    public Conv2dKernel(int channels, int height, int width, int outChannels, int kernel, int stride, int padding,
+            int weight, int bias, int maxBatch) {
+        int outHeight = outputSize(height, kernel, stride, padding);
+        int outWidth = outputSize(width, kernel, stride, padding);
+        if (channels < 1 || outChannels < 1 || kernel < 1 || stride < 1 || padding < 0 || outHeight < 1
+                || outWidth < 1 || maxBatch < 1 || weight < 0) {
+            throw new IllegalArgumentException("bad convolution: " + channels + "x" + height + "x" + width + " -> "
+                    + outChannels + " channels, kernel " + kernel + ", stride " + stride + ", padding " + padding
+                    + ", maxBatch " + maxBatch);
+        }
+        this.patches = new Patches(channels, height, width, outChannels, outHeight, outWidth, kernel, stride, padding,
+                weight, maxBatch);
+        this.bias = bias;
+        this.maxBatch = maxBatch;
+        patches.ensureParts(Parallel.defaultThreads());
+    }
+
+    /**
+     * {@return the output side of a convolution: {@code (size + 2 padding - kernel) / stride + 1},
+     * rounded down as PyTorch does}
+     *
+     * @param size the input side
+     * @param kernel the kernel's side
+     * @param stride the stride
+     * @param padding zeros on each side
+     */
+    public static int outputSize(int size, int kernel, int stride, int padding) {
+        return Math.floorDiv(size + 2 * padding - kernel, stride) + 1;
+    }
+
+    /**
+     * The forward pass of {@code batch} samples.
+     *
+     * @param parallel the threads to split the samples over
+     * @param x the input, [batch][channels][height][width]
+     * @param params the network's parameters
+     * @param y the output, [batch][outChannels][outHeight][outWidth]
+     * @param batch samples
+     */
+    public void forward(Parallel parallel, float[] x, float[] params, float[] y, int batch) {
+        checkBatch(batch);
+        this.x = x;
+        this.params = params;
+        this.y = y;
+        this.batch = batch;
+        patches.transposeWeight(params);
+        work.run(parallel, forwardTask, batch, patches.macs(batch), patches);
+        clear();
+    }
+
+    /**
+     * The backward pass of the last forward pass: with {@code grads} non-null, accumulates the
+     * weight's and the bias's gradients; with {@code dx} non-null, writes the input gradient.
+     *
+     * @param parallel the threads to split the work over
+     * @param dy the output gradient, [batch][outChannels][outHeight][outWidth]
+     * @param params the network's parameters
+     * @param grads the network's gradients, or null
+     * @param dx the input gradient, [batch][channels][height][width], or null
+     * @param batch samples, as in the forward pass
+     */
+    public void backward(Parallel parallel, float[] dy, float[] params, float[] grads, float[] dx, int batch) {
+        checkBatch(batch);
+        this.dy = dy;
+        this.params = params;
+        this.grads = grads;
+        this.dx = dx;
+        this.batch = batch;
+        if (grads != null) {
+            work.run(parallel, weightGradientTask, Work.columnBlocks(patches.patch), patches.macs(batch), patches);
+            if (bias >= 0) {
+                patches.biasGradient(dy, grads, bias, batch);
+            }
+        }
+        if (dx != null) {
+            work.run(parallel, inputGradientTask, batch, patches.macs(batch), patches);
+        }
+        clear();
+    }
+
+    private void forwardPart(int part, int parts) {
+        for (int b; (b = work.claim()) >= 0; ) {
+            patches.im2row(x, b);
+            patches.convolve(b, y, part);
+            if (bias >= 0) {
+                patches.addGridBias(y, params, bias, b);
+            }
+        }
+    }
+
+    private void weightGradientPart(int part, int parts) {
+        for (int c; (c = work.claim()) >= 0; ) {
+            int q0 = c * Work.COLUMNS;
+            patches.weightGradient(dy, grads, batch, q0, Math.min(patches.patch, q0 + Work.COLUMNS));
+        }
+    }
+
+    private void inputGradientPart(int part, int parts) {
+        for (int b; (b = work.claim()) >= 0; ) {
+            patches.fillImage(dx, params, -1, b);
+            patches.spread(params, dy, b, dx, part);
+        }
+    }
+
+    private void checkBatch(int batch) {
+        if (batch < 1 || batch > maxBatch) {
+            throw new IllegalArgumentException("batch " + batch + " is outside 1.." + maxBatch);
+        }
+    }
+
+    private void clear() {
+        x = y = dy = dx = params = grads = null;
+    }
+
+    @Override
+    public String toString() {
+        return "Conv2dKernel(" + patches.channels + "x" + patches.height + "x" + patches.width + " -> " + patches.maps
+                + "x" + patches.gridHeight + "x" + patches.gridWidth + ", kernel " + patches.kernel + ", stride "
+                + patches.stride + ", padding " + patches.padding + ")";
+    }
+}
