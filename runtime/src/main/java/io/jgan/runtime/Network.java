@@ -36,6 +36,11 @@ public abstract class Network {
     protected final float[] outputGrad;
     /** The gradient with respect to {@link #input}, written by input-gradient backward passes. */
     protected final float[] inputGrad;
+    /**
+     * The label of each sample of the last forward pass, [maxBatch], each in [0, classes); empty for
+     * an unconditional network. Read by the layers that join the label to the values.
+     */
+    protected final int[] labels;
     /** Where dropout and other stochastic layers draw from while training. */
     protected Rng random = new Rng(0);
     /** Training mode: dropout active. */
@@ -66,6 +71,7 @@ public abstract class Network {
         this.output = new float[outputs];
         this.outputGrad = new float[outputs];
         this.inputGrad = hasInputGradient ? new float[input.length] : null;
+        this.labels = new int[info.conditional() ? maxBatch : 0];
     }
 
     /** {@return the network's shape and layer list} */
@@ -177,6 +183,44 @@ public abstract class Network {
      * @return the output buffer; its first {@code outputBatch(batch) * outputSize} floats are the result
      */
     public final float[] forward(float[] input, int batch) {
+        if (info.conditional()) {
+            throw new IllegalStateException(info.displayName() + " is conditional: pass each sample's label, with"
+                    + " forward(input, labels, batch)");
+        }
+        return run(input, batch);
+    }
+
+    /**
+     * Runs a conditional network (one whose spec has a {@code @Condition}) on {@code batch} samples
+     * and their labels.
+     *
+     * @param input {@code batch * inputSize} floats
+     * @param labels at least {@code batch} ints, the first {@code batch} each in [0, classes): sample
+     *     {@code b}'s class
+     * @param batch how many samples, at most {@link #maxBatch()}
+     * @return the output buffer; its first {@code outputBatch(batch) * outputSize} floats are the result
+     */
+    public final float[] forward(float[] input, int[] labels, int batch) {
+        if (!info.conditional()) {
+            throw new IllegalStateException(info.displayName() + " has no @Condition, so it takes no labels; call"
+                    + " forward(input, batch)");
+        }
+        checkBatch(batch);
+        if (labels.length < batch) {
+            throw new IllegalArgumentException(info.displayName() + ": " + labels.length + " labels for a batch of "
+                    + batch);
+        }
+        for (int b = 0; b < batch; b++) {
+            if (labels[b] < 0 || labels[b] >= info.classes()) {
+                throw new IllegalArgumentException(info.displayName() + ": label " + labels[b] + " of sample " + b
+                        + " is outside [0, " + info.classes() + ")");
+            }
+        }
+        System.arraycopy(labels, 0, this.labels, 0, batch);
+        return run(input, batch);
+    }
+
+    private float[] run(float[] input, int batch) {
         checkBatch(batch);
         requireLength("input", input, batch, info.inputSize());
         System.arraycopy(input, 0, this.input, 0, batch * info.inputSize());

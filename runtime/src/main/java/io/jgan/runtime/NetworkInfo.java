@@ -12,9 +12,11 @@ import java.util.List;
  * @param parameterCount length of the flat parameter array
  * @param layers the layers in order
  * @param noise the generator's noise; null for a discriminator
+ * @param classes the class count of the spec's {@code @Condition}: each sample then comes with a
+ *     label in [0, classes); 0 for an unconditional network
  */
 public record NetworkInfo(String spec, Role role, int inputSize, int outputSize, int parameterCount,
-        List<LayerInfo> layers, Noise noise) {
+        List<LayerInfo> layers, Noise noise, int classes) {
 
     /** Which side of the GAN a network plays. */
     public enum Role {
@@ -34,9 +36,34 @@ public record NetworkInfo(String spec, Role role, int inputSize, int outputSize,
      * @param parameterCount length of the flat parameter array
      * @param layers the layers in order
      * @param noise the generator's noise; null for a discriminator
+     * @param classes the class count of the labels; 0 for an unconditional network
      */
     public NetworkInfo {
         layers = List.copyOf(layers);
+        if (classes < 0 || classes == 1) {
+            throw new IllegalArgumentException("classes must be 0 (unconditional) or at least 2, was " + classes);
+        }
+    }
+
+    /**
+     * An unconditional network.
+     *
+     * @param spec the spec's canonical name, e.g. {@code io.jgan.samples.even.EvenNumbers}
+     * @param role generator or discriminator
+     * @param inputSize values per input sample
+     * @param outputSize values per output sample
+     * @param parameterCount length of the flat parameter array
+     * @param layers the layers in order
+     * @param noise the generator's noise; null for a discriminator
+     */
+    public NetworkInfo(String spec, Role role, int inputSize, int outputSize, int parameterCount,
+            List<LayerInfo> layers, Noise noise) {
+        this(spec, role, inputSize, outputSize, parameterCount, layers, noise, 0);
+    }
+
+    /** {@return whether each sample comes with a label (the spec has a {@code @Condition})} */
+    public boolean conditional() {
+        return classes > 0;
     }
 
     /** {@return the length of the network's state array: the sum of its layers' buffers} */

@@ -53,6 +53,7 @@ public final class GradientCheck {
     private final float[] input;
     private final float[] outputCoefficients;
     private final long dropoutSeed;
+    private final int[] labels;
     private final Tolerance tolerance;
 
     /**
@@ -117,6 +118,16 @@ public final class GradientCheck {
         this.input = awayFromZero(rng, batch * network.info().inputSize());
         this.outputCoefficients = awayFromZero(rng, network.outputBatch(batch) * network.info().outputSize());
         this.dropoutSeed = rng.nextLong();
+        this.labels = labels(rng, batch, network.info().classes());
+    }
+
+    /** A conditional network's labels (drawn after everything else, so unconditional probes stay as they were). */
+    private static int[] labels(Rng rng, int batch, int classes) {
+        int[] labels = new int[classes == 0 ? 0 : batch];
+        for (int b = 0; b < labels.length; b++) {
+            labels[b] = rng.nextInt(classes);
+        }
+        return labels;
     }
 
     private GradientCheck(GradientCheck probe, Tolerance tolerance) {
@@ -125,6 +136,7 @@ public final class GradientCheck {
         this.input = probe.input;
         this.outputCoefficients = probe.outputCoefficients;
         this.dropoutSeed = probe.dropoutSeed;
+        this.labels = probe.labels;
         this.tolerance = tolerance;
     }
 
@@ -177,7 +189,16 @@ public final class GradientCheck {
     private float[] forward() {
         network.setTraining(true);
         network.setRandom(new Rng(dropoutSeed));
-        return network.forward(input, batch);
+        return network.info().conditional() ? network.forward(input, labels, batch) : network.forward(input, batch);
+    }
+
+    /**
+     * The probe's labels, for a conditional network (shared: a caller may set them); empty otherwise.
+     *
+     * @return the labels, [batch], each in [0, classes)
+     */
+    public int[] labels() {
+        return labels;
     }
 
     /** Runs forward and puts {@code dL/dout = c} into the network's output gradient. */

@@ -10,8 +10,15 @@ final class DeclaredLayerSpec implements LayerSpec {
     private final AnnotationDeclaration annotation;
     private final Shape inputShape;
     private final Report report;
+    private final int conditionClasses;
 
     DeclaredLayerSpec(String name, AnnotationDeclaration annotation, Shape inputShape, Report report) {
+        this(name, annotation, inputShape, report, 0);
+    }
+
+    DeclaredLayerSpec(String name, AnnotationDeclaration annotation, Shape inputShape, Report report,
+            int conditionClasses) {
+        this.conditionClasses = conditionClasses;
         this.name = name;
         this.annotation = annotation;
         this.inputShape = inputShape;
@@ -26,6 +33,11 @@ final class DeclaredLayerSpec implements LayerSpec {
     @Override
     public Shape inputShape() {
         return inputShape;
+    }
+
+    @Override
+    public int conditionClasses() {
+        return conditionClasses;
     }
 
     @Override

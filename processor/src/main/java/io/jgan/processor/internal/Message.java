@@ -54,6 +54,15 @@ public enum Message {
     SHAPE_MISMATCH("shape-mismatch", "the generator makes samples of shape %s but the discriminator reads %s; end the"
             + " generator with a layer that gives the discriminator's shape (e.g. a reshape), or declare the"
             + " discriminator's input as the generator's output"),
+    CONDITION_ONE_NETWORK("condition-one-network", "only the %s has a @Condition; give the %s the same"
+            + " @Condition(classes = %d): a conditional GAN's discriminator judges a sample with its label, and its"
+            + " generator makes one for a label"),
+    CONDITION_CLASSES("condition-classes", "@Condition classes must be at least 2, was %d; set it to the number of"
+            + " classes of the labels (10 for digits)"),
+    CONDITION_CLASSES_DIFFER("condition-classes-differ", "the generator's @Condition has %d classes but the"
+            + " discriminator's %d; both take the same labels, make them equal"),
+    CONDITION_UNUSED("condition-unused", "%s %s has a @Condition but no layer reads the label; add one, e.g."
+            + " @Embedding(classes = %d, size = 10) void label(); after the %s"),
     COULD_NOT_WRITE("could-not-write", "could not write %s: %s; check that the build's generated-sources directory"
             + " is writable and has space"),
     INTERNAL("internal", "internal jgan error, please report it with this trace: %s");

@@ -10,11 +10,18 @@ import java.util.List;
  * @param annotation its {@code @Generator} or {@code @Discriminator}, values with defaults
  * @param members its methods, in source order
  * @param site the type, for errors
+ * @param condition its {@code @Condition}, or null
  */
 public record NetworkDeclaration(String name, boolean isInterface, AnnotationDeclaration annotation,
-        List<MemberDeclaration> members, Site site) {
+        List<MemberDeclaration> members, Site site, AnnotationDeclaration condition) {
     /** Copies the list. */
     public NetworkDeclaration {
         members = List.copyOf(members);
+    }
+
+    /** An unconditional network. */
+    public NetworkDeclaration(String name, boolean isInterface, AnnotationDeclaration annotation,
+            List<MemberDeclaration> members, Site site) {
+        this(name, isInterface, annotation, members, site, null);
     }
 }

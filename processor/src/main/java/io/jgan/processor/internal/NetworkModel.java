@@ -30,10 +30,11 @@ import java.util.Map;
  * @param rows in {@link Layout#FEATURES}, the network's flat buffers seen as rows; else empty
  * @param passBatches the samples entering each layer during a pass, from the method's {@code batch}
  * @param maxBatches the same from the constructor's {@code maxBatch}, to size the buffers
+ * @param classes the class count of its {@code @Condition} labels, 0 for an unconditional network
  */
 public record NetworkModel(String specName, ClassName specType, Site site, String packageName, String className, boolean generator,
         Shape inputShape, List<LayerModel> layers, NoiseModel noise, Layout layout, List<Rows> rows,
-        BatchChain passBatches, BatchChain maxBatches) {
+        BatchChain passBatches, BatchChain maxBatches, int classes) {
 
     /** Copies the lists. */
     public NetworkModel {
@@ -138,7 +139,7 @@ public record NetworkModel(String specName, ClassName specType, Site site, Strin
 
     /** Places validated layers in a network: layout, names, batch chain. */
     static NetworkModel of(SpecDeclaration spec, String className, boolean generator, Shape inputShape,
-            List<ValidatedLayer> validated, NoiseModel noise) {
+            List<ValidatedLayer> validated, NoiseModel noise, int classes) {
         int n = validated.size();
         Layout layout = layout(inputShape, validated);
         NameAllocator names = new NameAllocator();
@@ -214,7 +215,7 @@ public record NetworkModel(String specName, ClassName specType, Site site, Strin
             rows.add(new Rows(names.get("outputGradRows"), "outputGrad", batchWords.get(n)));
         }
         return new NetworkModel(spec.qualifiedName(), spec.type(), spec.site(), spec.packageName(), className, generator, inputShape,
-                layers, noise, layout, rows, passBatches, maxBatches);
+                layers, noise, layout, rows, passBatches, maxBatches, classes);
     }
 
     /**

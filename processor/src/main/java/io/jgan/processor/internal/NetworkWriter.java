@@ -163,10 +163,11 @@ public final class NetworkWriter {
         StringBuilder s = new StringBuilder();
         if (network.noise() != null) {
             NetworkModel.NoiseModel n = network.noise();
-            s.append("noise: ").append(n.size()).append(" x ").append(n.distribution().toLowerCase(java.util.Locale.ROOT))
+            s.append(network.classes() > 0 ? "label: 1 of " + network.classes() + "\n" : "").append("noise: ").append(n.size()).append(" x ").append(n.distribution().toLowerCase(java.util.Locale.ROOT))
                     .append('\n');
         } else {
-            s.append("input: ").append(describe(network.inputShape())).append('\n');
+            s.append("input: ").append(describe(network.inputShape()))
+                    .append(network.classes() > 0 ? ", label: 1 of " + network.classes() : "").append('\n');
         }
         for (LayerModel layer : layers) {
             s.append(String.format(java.util.Locale.ROOT, "%-16s %-28s -> %s%n", layer.name(), layer.description(),
@@ -240,11 +241,13 @@ public final class NetworkWriter {
             noise = CodeBlock.of("new $T($T.$L, $L, $L, $L)", RuntimeTypes.NOISE, RuntimeTypes.DISTRIBUTION,
                     n.distribution(), n.size(), Literals.of(n.a()), Literals.of(n.b()));
         }
+        // An unconditional network's INFO is written as before labels existed.
+        CodeBlock classes = network.classes() == 0 ? CodeBlock.of("") : CodeBlock.of(",\n$L", network.classes());
         return CodeBlock.builder()
-                .add("new $T($>$>\n$S,\n$T.$L,\n$L,\n$L,\n$L,\n$T.of(\n$>$L$<),\n$L)$<$<",
+                .add("new $T($>$>\n$S,\n$T.$L,\n$L,\n$L,\n$L,\n$T.of(\n$>$L$<),\n$L$L)$<$<",
                         RuntimeTypes.NETWORK_INFO, network.specName(), RuntimeTypes.ROLE,
                         network.generator() ? "GENERATOR" : "DISCRIMINATOR", network.inputSize(),
-                        network.outputSize(), network.parameterCount(), LIST, list.build(), noise)
+                        network.outputSize(), network.parameterCount(), LIST, list.build(), noise, classes)
                 .build();
     }
 

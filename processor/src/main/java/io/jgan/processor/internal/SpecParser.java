@@ -22,6 +22,7 @@ import javax.lang.model.util.Elements;
 public final class SpecParser {
     static final String LAYER = "io.jgan.annotations.Layer";
     static final String NOISE = "io.jgan.annotations.Noise";
+    static final String CONDITION = "io.jgan.annotations.Condition";
 
     private final Elements elements;
 
@@ -50,8 +51,10 @@ public final class SpecParser {
             for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
                 members.add(member(method));
             }
+            AnnotationMirror condition = find(type, CONDITION);
             networks.add(new NetworkDeclaration(type.getSimpleName().toString(), type.getKind() == ElementKind.INTERFACE,
-                    annotation(type, find(type, annotation)), members, Site.of(type)));
+                    annotation(type, find(type, annotation)), members, Site.of(type),
+                    condition == null ? null : annotation(type, condition)));
         }
         return networks;
     }

@@ -39,8 +39,9 @@ public final class SpecValidator {
                     : Message.MISSING_NETWORK.format(specName, "Generator", "Discriminator"), present.site());
             return Optional.empty();
         }
-        NetworkModel g = network(spec, spec.generators().get(0), true);
         NetworkDeclaration discriminator = spec.discriminators().get(0);
+        checkCondition(spec.generators().get(0), discriminator);
+        NetworkModel g = network(spec, spec.generators().get(0), true);
         NetworkModel d = network(spec, discriminator, false);
         if (g == null || d == null) {
             return Optional.empty();
@@ -58,6 +59,30 @@ public final class SpecValidator {
         return report.hasErrors() ? Optional.empty() : Optional.of(new SpecModel(g, d));
     }
 
+    /** Both networks must declare the same {@code @Condition}, or neither (reported otherwise). */
+    private void checkCondition(NetworkDeclaration generator, NetworkDeclaration discriminator) {
+        AnnotationDeclaration g = generator.condition();
+        AnnotationDeclaration d = discriminator.condition();
+        if (g == null && d == null) {
+            return;
+        }
+        if (g == null || d == null) {
+            AnnotationDeclaration present = g == null ? d : g;
+            report.error(Message.CONDITION_ONE_NETWORK.format(g == null ? "discriminator" : "generator",
+                    g == null ? "generator" : "discriminator", present.intValue("classes")), present.site());
+            return;
+        }
+        for (AnnotationDeclaration a : List.of(g, d)) {
+            if (a.intValue("classes") < 2) {
+                report.error(Message.CONDITION_CLASSES.format(a.intValue("classes")), a.site(), "classes");
+            }
+        }
+        if (g.intValue("classes") >= 2 && d.intValue("classes") >= 2 && g.intValue("classes") != d.intValue("classes")) {
+            report.error(Message.CONDITION_CLASSES_DIFFER.format(g.intValue("classes"), d.intValue("classes")), d.site(),
+                    "classes");
+        }
+    }
+
     private NetworkModel network(SpecDeclaration spec, NetworkDeclaration declaration, boolean generator) {
         String role = generator ? "Generator" : "Discriminator";
         if (!declaration.isInterface()) {
@@ -65,6 +90,8 @@ public final class SpecValidator {
             return null;
         }
         int errorsBefore = report.errorCount();
+        // Each network's layers are checked against its own @Condition (a disagreement is reported once, above).
+        int classes = declaration.condition() == null ? 0 : declaration.condition().intValue("classes");
         NetworkModel.NoiseModel noise = null;
         MemberDeclaration noiseMember = null;
         Shape shape = generator ? null : discriminatorInput(declaration.annotation());
@@ -75,6 +102,7 @@ public final class SpecValidator {
         boolean shapeKnown = shape != null;
         // Not layers.isEmpty(): a layer before the noise is skipped (its input shape is unknown), not added.
         boolean layerDeclared = false;
+        boolean readsLabel = false;
         for (MemberDeclaration member : declaration.members()) {
             String name = member.name();
             if (!member.namesOnly()) {
@@ -126,7 +154,7 @@ public final class SpecValidator {
             if (!shapeKnown) {
                 continue; // an earlier problem left this layer's input shape unknown
             }
-            DeclaredLayerSpec layer = new DeclaredLayerSpec(name, annotation, shape, report);
+            DeclaredLayerSpec layer = new DeclaredLayerSpec(name, annotation, shape, report, classes);
             int before = report.errorCount();
             Shape out = emitter.outputShape(layer);
             if (report.errorCount() > before || out == null || out.longSize() < 1) {
@@ -158,6 +186,7 @@ public final class SpecValidator {
                 shapeKnown = false;
                 continue;
             }
+            readsLabel |= emitter.readsLabel(layer);
             List<ParameterShape> state = emitter.state(layer);
             layers.add(new NetworkModel.ValidatedLayer(layer, emitter, annotation.site(), out, (int) offset, parameters,
                     stateOffset, state, emitter.scratchPerSample(layer), emitter.describe(layer)));
@@ -172,6 +201,10 @@ public final class SpecValidator {
             report.error(Message.NO_LAYERS.format((generator ? "generator " : "discriminator ") + declaration.name()),
                     declaration.site());
         }
+        if (declaration.condition() != null && !readsLabel && report.errorCount() == errorsBefore) {
+            report.error(Message.CONDITION_UNUSED.format(generator ? "generator" : "discriminator", declaration.name(),
+                    classes, generator ? "noise" : "layers that read the sample"), declaration.condition().site());
+        }
         if (report.errorCount() > errorsBefore || layers.isEmpty()) {
             return null;
         }
@@ -182,7 +215,7 @@ public final class SpecValidator {
             return null;
         }
         return NetworkModel.of(spec, spec.classPrefix() + "_" + (generator ? "Generator" : "Discriminator"), generator,
-                inputShape, layers, noise);
+                inputShape, layers, noise, classes);
     }
 
     /**

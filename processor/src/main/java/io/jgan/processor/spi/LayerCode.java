@@ -85,6 +85,15 @@ public interface LayerCode {
         return CodeBlock.of("grads");
     }
 
+    /**
+     * {@return the labels of the samples in this pass: an {@code int[]} of shape [batch], each in
+     * [0, {@link LayerSpec#conditionClasses()}), checked by the network before the pass} Only for a
+     * network with a {@code @Condition}; the labels take no gradient.
+     */
+    default CodeBlock labels() {
+        return CodeBlock.of("labels");
+    }
+
     /** {@return a {@code boolean}: whether the network is training (dropout on) or inferring} */
     default CodeBlock training() {
         return CodeBlock.of("training");

@@ -52,6 +52,16 @@ public abstract class LayerEmitter {
     }
 
     /**
+     * {@return whether this layer reads the network's {@code @Condition} label ({@link LayerCode#labels()});
+     * false by default} A conditional network must have at least one such layer.
+     *
+     * @param layer the validated layer
+     */
+    public boolean readsLabel(LayerSpec layer) {
+        return false;
+    }
+
+    /**
      * {@return the layer's parameter tensors, in storage order; none by default}
      *
      * @param layer the validated layer

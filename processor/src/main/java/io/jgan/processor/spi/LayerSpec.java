@@ -18,6 +18,15 @@ public interface LayerSpec {
     }
 
     /**
+     * {@return the class count of the network's {@code @Condition}, 0 for a network without one} A
+     * layer that reads the label ({@link LayerEmitter#readsLabel}) checks its own class count
+     * against it.
+     */
+    default int conditionClasses() {
+        return 0;
+    }
+
+    /**
      * {@return an annotation value, the annotation's default applied}
      *
      * @param attribute the attribute, e.g. {@code Attribute.ofInt("units")}

@@ -24,6 +24,12 @@ enum LayerMessage {
             + " height * width equal the input's size"),
     BATCH_NORM_MOMENTUM("batch-norm-momentum", "layer %s: momentum must be in [0, 1], was %s; it is the new batch's"
             + " weight in the running statistics (PyTorch's default is 0.1)"),
+    LABEL_WITHOUT_CONDITION("label-without-condition", "layer %s: @%s reads the label of the network's @Condition,"
+            + " but this network has none; put @Condition(classes = %d) on both the generator and the discriminator"),
+    LABEL_CLASSES("label-classes", "layer %s: @%s has classes = %d but the network's @Condition has %d; make them"
+            + " equal"),
+    EMBEDDING_SIZE("embedding-size", "layer %s: Embedding size must be at least 1, was %d; set it to the values per"
+            + " class vector (e.g. 10)"),
     BATCH_NORM_EPS("batch-norm-eps", "layer %s: eps must be a finite number above 0, was %s; it keeps the division by"
             + " the standard deviation finite (PyTorch's default is 1e-5)");
 
