@@ -72,6 +72,22 @@ public final class ShuffledBatches {
         return new ShuffledBatches(null, pixels, pixels.length, width, null, batchSize, randomBelow);
     }
 
+    /**
+     * Creates a batch source over labelled 8-bit images kept as bytes, as
+     * {@link #ofPixels(byte[], int, int, IntUnaryOperator)}.
+     *
+     * @param pixels      unsigned pixels, image after image
+     * @param width       pixels per image
+     * @param labels      one label per image
+     * @param batchSize   images per batch
+     * @param randomBelow as for the other constructors
+     * @return the batch source
+     */
+    public static ShuffledBatches ofPixels(byte[] pixels, int width, int[] labels, int batchSize,
+            IntUnaryOperator randomBelow) {
+        return new ShuffledBatches(null, pixels, pixels.length, width, labels, batchSize, randomBelow);
+    }
+
     private ShuffledBatches(float[] data, byte[] pixels, int length, int width, int[] labels, int batchSize,
             IntUnaryOperator randomBelow) {
         if (width < 1 || length % width != 0 || length == 0) {

@@ -7,6 +7,7 @@ import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Parallel;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.BatchSource;
+import io.jgan.runtime.data.LabelledData;
 import io.jgan.runtime.data.RealData;
 import io.jgan.runtime.loss.GanLoss;
 import io.jgan.runtime.loss.GanLoss.Term;
@@ -44,6 +45,10 @@ public final class GanTrainer {
     private final float[] noiseBatch;
     private final float[] realBatch;
     private final float[] fakeBatch;
+    /** For a conditional GAN: the labels of the real batch and of the fakes; null otherwise. */
+    private final int[] realLabels;
+    private final int[] fakeLabels;
+    private FakeLabels fakeLabelDraw;
     private final StepStats stats = new StepStats();
     private final FiniteScan finiteScan = new FiniteScan();
 
@@ -95,6 +100,23 @@ public final class GanTrainer {
             n.setRandom(rng);
             n.setTraining(true);
         }
+        if (g.classes() != d.classes()) {
+            throw new IllegalArgumentException(g.displayName() + " takes labels of " + g.classes() + " classes but "
+                    + d.displayName() + " of " + d.classes() + "; declare the same @Condition on both");
+        }
+        if (g.conditional()) {
+            if (!(data instanceof LabelledData labelled) || labelled.classes() != g.classes()) {
+                throw new IllegalArgumentException("a conditional GAN (" + g.classes() + " classes) trains on"
+                        + " labelled data of as many classes, e.g. LabelledEpochData; got "
+                        + (data instanceof LabelledData l ? "labels of " + l.classes() + " classes" : "unlabelled data"));
+            }
+            this.realLabels = new int[batch];
+            this.fakeLabels = new int[batch];
+            this.fakeLabelDraw = FakeLabels.uniform(g.classes());
+        } else {
+            this.realLabels = null;
+            this.fakeLabels = null;
+        }
         this.noise = g.noise();
         this.noiseBatch = new float[batch * noise.sampleSize()];
         this.realBatch = new float[batch * d.inputSize()];
@@ -135,6 +157,20 @@ public final class GanTrainer {
                     + generator.info().displayName() + " reads " + generator.info().inputSize());
         }
         this.noise = source;
+    }
+
+    /**
+     * How a conditional GAN's fakes are labelled: {@link FakeLabels#uniform} (the default) or
+     * {@link FakeLabels#withFrequencies} of the data's {@link LabelledData#classCounts()}.
+     *
+     * @param labels the draw, of the networks' class count
+     */
+    public void drawFakeLabels(FakeLabels labels) {
+        if (fakeLabels == null || labels.classes() != generator.info().classes()) {
+            throw new IllegalArgumentException("fake labels of " + labels.classes() + " classes do not fit "
+                    + generator.info().displayName() + ", which takes " + generator.info().classes());
+        }
+        this.fakeLabelDraw = labels;
     }
 
     /** {@return the statistics of the last iteration (one live instance)} */
@@ -178,11 +214,10 @@ public final class GanTrainer {
 
     private void generatorStep() {
         generator.zeroGradients();
-        noise.next(noiseBatch, batch, rng);
         // The copy is exactly one batch (forward checks lengths) and, with sharedFakes, is what the
-        // next discriminator step sees: the fakes from before this generator update.
-        System.arraycopy(generator.forward(noiseBatch, batch), 0, fakeBatch, 0, fakeBatch.length);
-        float[] score = discriminator.forward(fakeBatch, batch);
+        // next discriminator step sees: the fakes from before this generator update (with their labels).
+        makeFakes();
+        float[] score = judge(fakeBatch, fakeLabels);
         int n = discriminator.outputBatch(batch);
         float generatorLoss = loss.loss(Term.GENERATOR, config.generatorLabel(), score, n);
         stats.generatorLoss = check(generatorLoss, generator, "generator loss");
@@ -199,8 +234,12 @@ public final class GanTrainer {
         float scale = config.discriminatorLoss() == TrainingConfig.LossCombination.MEAN ? 0.5f : 1f;
         int n = discriminator.outputBatch(batch);
 
-        data.next(realBatch, batch, rng);
-        float[] score = discriminator.forward(realBatch, batch);
+        if (realLabels != null) {
+            ((LabelledData) data).next(realBatch, realLabels, batch, rng);
+        } else {
+            data.next(realBatch, batch, rng);
+        }
+        float[] score = judge(realBatch, realLabels);
         float realLoss = check(loss.loss(Term.REAL, config.realLabel(), score, n), discriminator,
                 "discriminator loss on real data");
         stats.realScore = loss.meanScore(score, n);
@@ -208,10 +247,9 @@ public final class GanTrainer {
         discriminator.backward();
 
         if (!config.sharedFakes()) {
-            noise.next(noiseBatch, batch, rng);
-            System.arraycopy(generator.forward(noiseBatch, batch), 0, fakeBatch, 0, fakeBatch.length);
+            makeFakes();
         }
-        score = discriminator.forward(fakeBatch, batch);
+        score = judge(fakeBatch, fakeLabels);
         float fakeLoss = check(loss.loss(Term.FAKE, config.fakeLabel(), score, n), discriminator,
                 "discriminator loss on fakes");
         stats.fakeScore = loss.meanScore(score, n);
@@ -224,6 +262,24 @@ public final class GanTrainer {
         checkFinite(discriminator);
         discriminatorOptimizer.step();
         loss.afterDiscriminatorStep(discriminator);
+    }
+
+    /** Fresh noise (then, for a conditional GAN, fresh labels) through the generator into {@link #fakeBatch}. */
+    private void makeFakes() {
+        noise.next(noiseBatch, batch, rng);
+        float[] fakes;
+        if (fakeLabels != null) {
+            fakeLabelDraw.draw(fakeLabels, batch, rng);
+            fakes = generator.forward(noiseBatch, fakeLabels, batch);
+        } else {
+            fakes = generator.forward(noiseBatch, batch);
+        }
+        System.arraycopy(fakes, 0, fakeBatch, 0, fakeBatch.length);
+    }
+
+    /** The discriminator's scores of a batch (with its labels, for a conditional GAN). */
+    private float[] judge(float[] samples, int[] labels) {
+        return labels != null ? discriminator.forward(samples, labels, batch) : discriminator.forward(samples, batch);
     }
 
     private float check(float loss, Network network, String what) {

@@ -19,6 +19,30 @@ public final class Sampler {
      * @return {@code n * outputSize} floats
      */
     public static float[] generate(Network generator, int n, Rng rng) {
+        if (generator.info().conditional()) {
+            throw new IllegalArgumentException(generator.info().displayName() + " is conditional: say which class"
+                    + " each sample is of, with generate(generator, labels, rng)");
+        }
+        return generate(generator, n, null, rng);
+    }
+
+    /**
+     * One sample of each label, one after another: {@code labels.length * outputSize} floats, from
+     * the same noise as {@link #generate(Network, int, Rng)} draws for as many samples.
+     *
+     * @param generator a conditional generator (its spec has a {@code @Condition})
+     * @param labels the class of each sample, in [0, classes)
+     * @param rng where the noise comes from
+     * @return {@code labels.length * outputSize} floats
+     */
+    public static float[] generate(Network generator, int[] labels, Rng rng) {
+        if (!generator.info().conditional()) {
+            throw new IllegalArgumentException(generator.info().displayName() + " has no @Condition: it takes no labels");
+        }
+        return generate(generator, labels.length, labels, rng);
+    }
+
+    private static float[] generate(Network generator, int n, int[] labels, Rng rng) {
         NetworkInfo info = generator.info();
         if (info.role() != NetworkInfo.Role.GENERATOR) {
             throw new IllegalArgumentException(info.displayName() + " is not a generator");
@@ -44,7 +68,9 @@ public final class Sampler {
                     z = new float[batch * noise.size()];
                 }
                 noise.sample(z, batch, rng);
-                System.arraycopy(generator.forward(z, batch), 0, samples, start * out, batch * out);
+                float[] made = labels == null ? generator.forward(z, batch)
+                        : generator.forward(z, java.util.Arrays.copyOfRange(labels, start, start + batch), batch);
+                System.arraycopy(made, 0, samples, start * out, batch * out);
             }
         } finally {
             generator.setTraining(wasTraining);
