@@ -38,7 +38,8 @@ class GeneratedSourcesTest {
             "gaussian/GaussianSeed_Generator", "gaussian/GaussianSeed_Discriminator",
             "gaussian/GaussianStable_Generator", "gaussian/GaussianStable_Discriminator",
             "images/VanillaGan_Generator", "images/VanillaGan_Discriminator",
-            "images/Dcgan_Generator", "images/Dcgan_Discriminator"})
+            "images/Dcgan_Generator", "images/Dcgan_Discriminator",
+            "images/ConditionalGan_Generator", "images/ConditionalGan_Discriminator"})
     void generatedSourceMatchesGolden(String generatedClass) throws IOException {
         String path = "io/jgan/samples/" + generatedClass + ".java";
         Path generated = GENERATED.resolve(path);

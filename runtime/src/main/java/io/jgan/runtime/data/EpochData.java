@@ -11,7 +11,7 @@ import io.jgan.runtime.Rng;
  * is taken, from the same {@link Rng} the trainer uses for noise and dropout, so a run is one
  * reproducible stream and a checkpoint needs only the Rng state and {@link #state()}.
  */
-public final class EpochData implements RealData {
+public final class EpochData implements ShuffledData {
     private final ShuffledBatches batches;
 
     /**
@@ -58,16 +58,19 @@ public final class EpochData implements RealData {
     }
 
     /** {@return full batches per epoch: {@code samples / batchSize}} */
+    @Override
     public int batchesPerEpoch() {
         return batches.batchesPerEpoch();
     }
 
     /** {@return samples in the data set} */
+    @Override
     public int samples() {
         return batches.samples();
     }
 
     /** {@return the shuffle position, for a checkpoint} */
+    @Override
     public ShuffledBatches.State state() {
         return batches.state();
     }
@@ -77,6 +80,7 @@ public final class EpochData implements RealData {
      *
      * @param state the saved position
      */
+    @Override
     public void restore(ShuffledBatches.State state) {
         batches.restore(state);
     }

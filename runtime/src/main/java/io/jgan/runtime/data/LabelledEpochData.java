@@ -6,7 +6,7 @@ import io.jgan.runtime.Rng;
  * {@link EpochData} with labels: the same epochs of shuffled batches, each sample's label shuffled
  * with it.
  */
-public final class LabelledEpochData implements LabelledData {
+public final class LabelledEpochData implements LabelledData, ShuffledData {
     private final ShuffledBatches batches;
     private final int classes;
     private final int[] counts;
@@ -91,16 +91,19 @@ public final class LabelledEpochData implements LabelledData {
     }
 
     /** {@return full batches per epoch: {@code samples / batchSize}} */
+    @Override
     public int batchesPerEpoch() {
         return batches.batchesPerEpoch();
     }
 
     /** {@return samples in the data set} */
+    @Override
     public int samples() {
         return batches.samples();
     }
 
     /** {@return the shuffle position, for a checkpoint} */
+    @Override
     public ShuffledBatches.State state() {
         return batches.state();
     }
@@ -110,6 +113,7 @@ public final class LabelledEpochData implements LabelledData {
      *
      * @param state the saved position
      */
+    @Override
     public void restore(ShuffledBatches.State state) {
         batches.restore(state);
     }

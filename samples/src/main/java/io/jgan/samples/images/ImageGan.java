@@ -5,6 +5,10 @@ import io.jgan.pictures.LineChart;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.EpochData;
+import io.jgan.runtime.data.IdxLabels;
+import io.jgan.runtime.data.LabelledData;
+import io.jgan.runtime.data.LabelledEpochData;
+import io.jgan.runtime.data.ShuffledData;
 import io.jgan.runtime.data.IdxImages;
 import io.jgan.runtime.io.AtomicFile;
 import io.jgan.runtime.io.Checkpoint;
@@ -64,15 +68,23 @@ public final class ImageGan {
      * @param out the output directory
      * @param resume continue from {@code out/checkpoint.jgan}
      * @param loss the GAN loss (the article's: bce); wgan trains with 5 critic steps and RMSprop 5e-5
+     * @param fakeLabelsFromData for a conditional model: label the fakes in proportion to the data's
+     *     classes; else uniformly
      */
     public record Settings(ImageModel model, long seed, boolean smooth, int epochs, int logEvery, Path out,
-            boolean resume, GanLoss loss) {
+            boolean resume, GanLoss loss, boolean fakeLabelsFromData) {
         /** Validates. */
         public Settings {
             if (epochs < 0 || logEvery < 1) {
                 throw new IllegalArgumentException("epochs must be >= 0 and logEvery >= 1, were " + epochs + ", "
                         + logEvery);
             }
+        }
+
+        /** A run with fakes labelled uniformly (for a conditional model). */
+        public Settings(ImageModel model, long seed, boolean smooth, int epochs, int logEvery, Path out,
+                boolean resume, GanLoss loss) {
+            this(model, seed, smooth, epochs, logEvery, out, resume, loss, false);
         }
 
         /** The article's run, with its loss. */
@@ -124,7 +136,7 @@ public final class ImageGan {
     private final Optimizer generatorOptimizer;
     private final Optimizer discriminatorOptimizer;
     private final Rng rng;
-    private final EpochData data;
+    private final ShuffledData data;
     private final GanTrainer trainer;
     private float[] log = new float[0];
     private int logRows;
@@ -165,6 +177,43 @@ public final class ImageGan {
         this(settings, rng -> new EpochData(images, settings.model().batch(), rng), firstImages(images), images.rows(), images.cols(), out);
     }
 
+    /**
+     * Sets up a run of a conditional model on 8-bit images and their labels.
+     *
+     * @param settings the run's settings; its model is conditional
+     * @param images the real images
+     * @param labels their labels, each in [0, classes)
+     * @param labelSource where the labels were read (the label file), for errors
+     * @param out where progress goes
+     * @throws IllegalArgumentException naming {@code labelSource} and the row of a label outside the model's classes
+     * @throws CheckpointException if resuming from a checkpoint that is damaged or of another run
+     * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
+     */
+    public ImageGan(Settings settings, IdxImages images, IdxLabels labels, String labelSource, PrintStream out)
+            throws IOException {
+        this(settings, rng -> new LabelledEpochData(images, labels, settings.model().classes(), labelSource,
+                settings.model().batch(), rng), firstImages(images), images.rows(), images.cols(), out);
+    }
+
+    /**
+     * Sets up a run of a conditional model on float images and their labels.
+     *
+     * @param settings the run's settings; its model is conditional
+     * @param images the real images, one after another, values in [-1, 1]
+     * @param labels their labels, each in [0, classes)
+     * @param height rows per image
+     * @param width columns per image
+     * @param out where progress goes
+     * @throws CheckpointException if resuming from a checkpoint that is damaged or of another run
+     * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
+     */
+    public ImageGan(Settings settings, float[] images, int[] labels, int height, int width, PrintStream out)
+            throws IOException {
+        this(settings, rng -> new LabelledEpochData(images, height * width, labels, settings.model().classes(), "labels",
+                settings.model().batch(), rng),
+                java.util.Arrays.copyOf(images, Math.min(images.length, GRID_SAMPLES * height * width)), height, width, out);
+    }
+
     private static float[] firstImages(IdxImages images) {
         int n = Math.min(images.count(), GRID_SAMPLES) * images.imageSize();
         float[] first = new float[n];
@@ -174,7 +223,7 @@ public final class ImageGan {
         return first;
     }
 
-    private ImageGan(Settings settings, java.util.function.Function<Rng, EpochData> realData, float[] firstImages,
+    private ImageGan(Settings settings, java.util.function.Function<Rng, ShuffledData> realData, float[] firstImages,
             int height, int width, PrintStream out) throws IOException {
         this.settings = settings;
         this.firstImages = firstImages;
@@ -195,6 +244,13 @@ public final class ImageGan {
         this.data = realData.apply(rng);
         this.trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data,
                 settings.config(), rng);
+        if (settings.fakeLabelsFromData()) {
+            if (!(data instanceof LabelledData labelled)) {
+                throw new IllegalArgumentException("fake labels in proportion to the data need a conditional model, not "
+                        + settings.model().name());
+            }
+            trainer.drawFakeLabels(io.jgan.runtime.train.FakeLabels.withFrequencies(labelled.classCounts()));
+        }
         Path checkpoint = settings.out().resolve(CHECKPOINT);
         if (settings.resume()) {
             try {
@@ -236,6 +292,11 @@ public final class ImageGan {
             throw new CheckpointException(source + ": written by another run (" + model + ", seed "
                     + (seed.length == 1 ? seed[0] : "?") + ", smooth " + smooth + "), not this one ("
                     + settings.model().name() + ", seed " + settings.seed() + ", smooth " + settings.smooth() + ")");
+        }
+        String fakeLabels = c.has("run.fake-labels") ? c.getString("run.fake-labels") : "uniform";
+        if (!fakeLabels.equals(fakeLabels())) {
+            throw new CheckpointException(source + ": written by a run with --fake-labels " + fakeLabels + ", not "
+                    + fakeLabels());
         }
         String loss = c.has("run.loss") ? c.getString("run.loss") : GanLoss.bce().name();
         if (!loss.equals(settings.loss().name())) {
@@ -464,7 +525,7 @@ public final class ImageGan {
         }
         int n = Math.min(GRID_SAMPLES, firstImages.length / (height * width));
         double real = CollapseMonitor.meanPairwiseDistance(firstImages, n, height * width);
-        double ratio = CollapseMonitor.meanPairwiseDistance(grid, GRID_SAMPLES, height * width) / real;
+        double ratio = CollapseMonitor.meanPairwiseDistance(grid, grid.length / (height * width), height * width) / real;
         String warning = collapse.update(ratio);
         if (warning != null) {
             out.println(warning);
@@ -495,11 +556,39 @@ public final class ImageGan {
         return String.format(Locale.ROOT, "samples_epoch_%03d.png", epoch);
     }
 
-    /** The fixed noise batch: always the same for a seed, and drawn apart from the training stream. */
+    /**
+     * The fixed noise batch: always the same for a seed, and drawn apart from the training stream. A
+     * conditional model's grid has one row of 8 per class, in class order, so a person sees at once
+     * whether each row is the right kind of image.
+     */
     private float[] writeGrid(int epoch) throws IOException {
-        float[] samples = Sampler.generate(generator, GRID_SAMPLES, new Rng(settings.seed() ^ 0x5EED_F17ED_B47CL));
-        ImageGrid.write(settings.out().resolve(gridName(epoch)), samples, GRID_SAMPLES, height, width, 8, -1f, 1f);
+        Rng fixed = new Rng(settings.seed() ^ 0x5EED_F17ED_B47CL);
+        float[] samples;
+        int n;
+        if (settings.model().conditional()) {
+            int[] labels = gridLabels(settings.model().classes());
+            samples = Sampler.generate(generator, labels, fixed);
+            n = labels.length;
+        } else {
+            samples = Sampler.generate(generator, GRID_SAMPLES, fixed);
+            n = GRID_SAMPLES;
+        }
+        ImageGrid.write(settings.out().resolve(gridName(epoch)), samples, n, height, width, 8, -1f, 1f);
         return samples;
+    }
+
+    /** Row {@code c} of a conditional grid is 8 samples of class {@code c}. */
+    static int[] gridLabels(int classes) {
+        int[] labels = new int[classes * 8];
+        for (int k = 0; k < labels.length; k++) {
+            labels[k] = k / 8;
+        }
+        return labels;
+    }
+
+    /** {@code "data"} when fakes are labelled as the data's classes are distributed, else {@code "uniform"}. */
+    private String fakeLabels() {
+        return settings.fakeLabelsFromData() ? "data" : "uniform";
     }
 
     /** Rotates by renaming (see {@link CheckpointFiles}): previous and latest are never the same file. */
@@ -517,6 +606,9 @@ public final class ImageGan {
         c.put("run.smooth", Boolean.toString(settings.smooth()));
         if (!settings.loss().equals(GanLoss.bce())) {
             c.put("run.loss", settings.loss().name()); // absent: the article's bce, as before --loss existed
+        }
+        if (settings.fakeLabelsFromData()) {
+            c.put("run.fake-labels", fakeLabels()); // absent: uniform, as before conditional models existed
         }
         c.put("run.kernels", kernels());
         c.put("run.progress", new int[] {epochsDone, data.batchesPerEpoch(), data.samples()});

@@ -15,9 +15,25 @@ import java.util.function.IntFunction;
  * @param beta1 Adam's first beta for both networks (beta2 is PyTorch's 0.999)
  * @param generator makes a generator for batches of up to the argument
  * @param discriminator makes a discriminator for batches of up to the argument
+ * @param classes the class count of a conditional model's labels; 0 for an unconditional one
  */
 public record ImageModel(String name, int noiseSize, int batch, double beta1, IntFunction<Network> generator,
-        IntFunction<Network> discriminator) {
+        IntFunction<Network> discriminator, int classes) {
+
+    /**
+     * An unconditional model.
+     *
+     * @param name the spec's simple name
+     * @param noiseSize noise values per sample
+     * @param batch samples per training step
+     * @param beta1 Adam's first beta
+     * @param generator makes a generator
+     * @param discriminator makes a discriminator
+     */
+    public ImageModel(String name, int noiseSize, int batch, double beta1, IntFunction<Network> generator,
+            IntFunction<Network> discriminator) {
+        this(name, noiseSize, batch, beta1, generator, discriminator, 0);
+    }
 
     /**
      * A model trained as the article trains its GAN: batch {@value ImageGan#BATCH}, Adam's default betas.
@@ -43,8 +59,34 @@ public record ImageModel(String name, int noiseSize, int batch, double beta1, In
     /** A DCGAN ({@link Dcgan}): batch 128, Adam's beta1 0.5, as Radford et al. train it. */
     public static final ImageModel DCGAN = new ImageModel("Dcgan", 100, 128, 0.5, Dcgan_Generator::new,
             Dcgan_Discriminator::new);
+    /** Seed 003's GAN made conditional ({@link ConditionalGan}): both networks take the class label. */
+    public static final ImageModel CONDITIONAL = new ImageModel("ConditionalGan", 100, ImageGan.BATCH, 0.9,
+            ConditionalGan_Generator::new, ConditionalGan_Discriminator::new, 10);
     /** The models of the command line. */
-    public static final List<ImageModel> ALL = List.of(VANILLA, VANILLA_128, VANILLA_SCORES, DCGAN);
+    public static final List<ImageModel> ALL = List.of(VANILLA, VANILLA_128, VANILLA_SCORES, DCGAN, CONDITIONAL);
+
+    /** {@return whether the model's networks take class labels} */
+    public boolean conditional() {
+        return classes > 0;
+    }
+
+    /**
+     * The command line's conditional model for {@code --model}, {@code --noise} and {@code --loss}:
+     * seed 003's MLP with the label embedded, trained as seed 003.
+     */
+    public static ImageModel conditionalForCommandLine(String model, Integer noise, GanLoss loss) {
+        if (!model.equals("mlp")) {
+            throw new IllegalArgumentException("--conditional trains the mlp model only, not --model " + model);
+        }
+        if (noise != null && noise != 100) {
+            throw new IllegalArgumentException("--conditional takes noise of 100 values, not --noise " + noise);
+        }
+        if (!loss.readsProbabilities()) {
+            throw new IllegalArgumentException("--conditional ends its discriminator in a sigmoid, so it trains with"
+                    + " --loss bce only, not " + loss.name());
+        }
+        return CONDITIONAL;
+    }
 
     /** The command line's model for {@code --noise n}. */
     public static ImageModel forNoise(int n) {

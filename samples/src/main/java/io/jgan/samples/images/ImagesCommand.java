@@ -76,6 +76,17 @@ public final class ImagesCommand implements Runnable {
                         + " batch 128, Adam betas 0.5/0.999). Default mlp; on --resume, the checkpoint's.")
         String modelName;
 
+        @Option(names = "--conditional", negatable = true,
+                description = "Train seed 003's GAN made conditional: G and D also get the class label (from the"
+                        + " label file) as a learned 10-value embedding; the grids show one row per class."
+                        + " Default off; on --resume, the checkpoint's.")
+        Boolean conditional;
+
+        @Option(names = "--fake-labels", paramLabel = "uniform|data",
+                description = "With --conditional, the classes the generator is asked for in training: uniform"
+                        + " (default) or data (as often as in the data); on --resume, the checkpoint's.")
+        String fakeLabels;
+
         @Option(names = "--smooth", negatable = true,
                 description = "Label smoothing of seed 004: real 0.98, fake 0.02. Default off; on --resume, the checkpoint's.")
         Boolean smooth;
@@ -141,6 +152,7 @@ public final class ImagesCommand implements Runnable {
             ImageModel model;
             long runSeed;
             boolean runSmooth;
+            boolean runFakesFromData;
             io.jgan.runtime.loss.GanLoss runLoss;
             try {
                 runLoss = io.jgan.runtime.loss.GanLoss.byName(loss != null ? loss : "bce");
@@ -164,6 +176,17 @@ public final class ImagesCommand implements Runnable {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the checkpoint in " + out
                             + " is a run with --loss " + runLoss.name() + "; --resume continues it with that loss");
                 }
+                if (conditional != null && conditional != model.conditional()) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "the checkpoint in " + out + " is a"
+                            + (model.conditional() ? " conditional run" : "n unconditional run") + "; --resume continues"
+                            + " it as it is (drop --" + (conditional ? "" : "no-") + "conditional)");
+                }
+                String runFakes = c.has("run.fake-labels") ? c.getString("run.fake-labels") : "uniform";
+                if (fakeLabels != null && !fakeLabels.equals(runFakes)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "the checkpoint in " + out
+                            + " is a run with --fake-labels " + runFakes + "; --resume continues it with those");
+                }
+                runFakesFromData = runFakes.equals("data");
                 if ((noise != null && noise != model.noiseSize()) || (seed != null && seed != runSeed)
                         || (smooth != null && smooth != runSmooth)
                         || (modelName != null && (modelName.equals("dcgan") != (model == ImageModel.DCGAN)))) {
@@ -173,8 +196,20 @@ public final class ImagesCommand implements Runnable {
                             + (runSmooth ? " --smooth" : " --no-smooth") + "; --resume continues it with those settings");
                 }
             } else {
+                if (fakeLabels != null && !fakeLabels.equals("uniform") && !fakeLabels.equals("data")) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--fake-labels must be uniform or"
+                            + " data, was " + fakeLabels);
+                }
+                if (fakeLabels != null && (conditional == null || !conditional)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--fake-labels labels the fakes of a"
+                            + " conditional run: add --conditional");
+                }
+                runFakesFromData = "data".equals(fakeLabels);
                 try {
-                    model = ImageModel.forCommandLine(modelName != null ? modelName : "mlp", noise, runLoss);
+                    String name = modelName != null ? modelName : "mlp";
+                    model = conditional != null && conditional
+                            ? ImageModel.conditionalForCommandLine(name, noise, runLoss)
+                            : ImageModel.forCommandLine(name, noise, runLoss);
                 } catch (IllegalArgumentException e) {
                     throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
                 }
@@ -182,23 +217,35 @@ public final class ImagesCommand implements Runnable {
                 runSmooth = smooth != null && smooth;
             }
             MnistFiles files = findData(data, download);
-            IdxImages idx = loadImages(files, model.batch());
+            ImageDataset dataset = loadImages(files, model.batch());
+            IdxImages idx = dataset.images();
             System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
             ImageGan.Settings settings;
             try {
-                settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume, runLoss);
+                settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume, runLoss,
+                        runFakesFromData);
                 settings.config();
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            ImageGan gan = new ImageGan(settings, idx, System.out);
+            ImageGan gan;
+            if (model.conditional()) {
+                try {
+                    gan = new ImageGan(settings, idx, dataset.labels(), files.trainLabels().toString(), System.out);
+                } catch (IllegalArgumentException e) {
+                    throw CommandError.of(e.getMessage());
+                }
+            } else {
+                gan = new ImageGan(settings, idx, System.out);
+            }
             OutputFiles.requireRoom("--out", out, out, gan.checkpointBytes());
             if (threads != null) {
                 gan.setThreads(Threads.cap(threads, "--threads", System.out));
             }
             gan.onDivergence(policy);
-            System.out.printf("%s: noise %d, seed %d, labels %s, batch %d, %s %s, %d batches per epoch%s%n",
-                    model.name(), model.noiseSize(), runSeed, runSmooth ? "0.98/0.02" : "1/0", model.batch(),
+            System.out.printf("%s: noise %d,%s seed %d, labels %s, batch %d, %s %s, %d batches per epoch%s%n",
+                    model.name(), model.noiseSize(), model.conditional() ? " " + model.classes() + " classes (fakes "
+                            + (runFakesFromData ? "as often as in the data" : "uniform") + ")," : "", runSeed, runSmooth ? "0.98/0.02" : "1/0", model.batch(),
                     gan.describeOptimizer(), gan.describeLearningRates(), gan.batchesPerEpoch(),
                     resume ? ", resuming after epoch " + gan.epochsDone() : "");
             System.out.println(io.jgan.runtime.kernel.Simd.describe());
@@ -223,8 +270,9 @@ public final class ImagesCommand implements Runnable {
          * The training images, and the labels checked (MNIST's directory holds both; conditional
          * training will need them, and a broken label file is worth knowing about now).
          */
-        private static IdxImages loadImages(MnistFiles files, int batch) throws IOException {
-            IdxImages idx = ImageDataset.load(files.trainImages(), files.trainLabels()).images();
+        private static ImageDataset loadImages(MnistFiles files, int batch) throws IOException {
+            ImageDataset dataset = ImageDataset.load(files.trainImages(), files.trainLabels());
+            IdxImages idx = dataset.images();
             if (idx.rows() != 28 || idx.cols() != 28) {
                 throw CommandError.of(files.trainImages() + " holds " + idx.rows() + "x" + idx.cols() + " images;"
                         + " images train needs 28x28 images (MNIST, Fashion-MNIST): pass another --data");
@@ -233,7 +281,7 @@ public final class ImagesCommand implements Runnable {
                 throw CommandError.of(files.trainImages() + " holds " + idx.count() + " images; images train needs at"
                         + " least " + batch + " (one batch): pass a larger data set with --data");
             }
-            return idx;
+            return dataset;
         }
     }
 
@@ -269,6 +317,11 @@ public final class ImagesCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed of the noise. Default: ${DEFAULT-VALUE}.")
         long seed;
 
+        @Option(names = "--class", split = ",", paramLabel = "K",
+                description = "For a conditional checkpoint: the classes to generate, e.g. --class 7 or --class 0,3;"
+                        + " the images cycle through them (K, then the next, ...). Default: every class in order.")
+        int[] classes;
+
         @Option(names = "--noise-out", paramLabel = "FILE.npy",
                 description = "Also write the noise the images were made from, float32 [N, noise size], so that "
                         + "another implementation (the exported weights in PyTorch) can reproduce them.")
@@ -286,6 +339,7 @@ public final class ImagesCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--n must be at least 1");
             }
             Network g = loadGenerator(checkpoint, CHUNK);
+            int[] labels = labels(g);
             int values = g.info().outputSize();
             int noiseSize = g.info().noise().size();
             OutputFiles.create(force).input(checkpoint)
@@ -297,7 +351,9 @@ public final class ImagesCommand implements Runnable {
                 Npy.writeHeader(o, n, values);
                 Rng rng = new Rng(seed);
                 for (int start = 0; start < n; start += CHUNK) {
-                    Npy.writeFloats(o, Sampler.generate(g, Math.min(CHUNK, n - start), rng));
+                    int batch = Math.min(CHUNK, n - start);
+                    Npy.writeFloats(o, labels == null ? Sampler.generate(g, batch, rng)
+                            : Sampler.generate(g, java.util.Arrays.copyOfRange(labels, start, start + batch), rng));
                 }
             });
             if (noiseOut != null) {
@@ -313,9 +369,46 @@ public final class ImagesCommand implements Runnable {
                     }
                 });
             }
-            System.out.printf("Wrote %d images of %d values (float32, [-1, 1]) to %s%s%n", n, values, out,
+            System.out.printf("Wrote %d images of %d values (float32, [-1, 1])%s to %s%s%n", n, values,
+                    labels == null ? "" : " of classes " + describeClasses(g), out,
                     noiseOut != null ? ", their noise to " + noiseOut : "");
             return 0;
+        }
+
+        /** Image k's class: the --class list (default every class) over and over; null for an unconditional generator. */
+        private int[] labels(Network g) {
+            int count = g.info().classes();
+            if (count == 0) {
+                if (classes != null) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), checkpoint + " holds an unconditional"
+                            + " generator, which takes no --class; train with --conditional to choose classes");
+                }
+                return null;
+            }
+            int[] cycle = classes;
+            if (cycle == null) {
+                cycle = new int[count];
+                for (int c = 0; c < count; c++) {
+                    cycle[c] = c;
+                }
+            }
+            for (int c : cycle) {
+                if (c < 0 || c >= count) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), "--class " + c + " is not a class of "
+                            + checkpoint + "'s generator; use 0 to " + (count - 1));
+                }
+            }
+            int[] labels = new int[n];
+            for (int k = 0; k < n; k++) {
+                labels[k] = cycle[k % cycle.length];
+            }
+            return labels;
+        }
+
+        private String describeClasses(Network g) {
+            return classes == null ? "0 to " + (g.info().classes() - 1) + " in turn"
+                    : java.util.Arrays.stream(classes).mapToObj(Integer::toString)
+                            .collect(java.util.stream.Collectors.joining(", ")) + (classes.length > 1 ? " in turn" : "");
         }
     }
 
