@@ -104,9 +104,14 @@ public final class GanTrainer {
     /**
      * Refuses a discriminator whose last layer does not fit the loss: BCE on probabilities needs a final
      * {@code @Sigmoid}; the losses on raw scores must not have one (a sigmoid there squashes the scores
-     * into (0, 1): bce-logits would apply it twice, and the others would lose their range).
+     * into (0, 1): bce-logits would apply it twice, and the others would lose their range). Command lines
+     * call it to refuse a setting before any training starts.
+     *
+     * @param d the discriminator's description
+     * @param loss the loss it would train with
+     * @throws IllegalArgumentException saying what to change, in one line
      */
-    static void requireLastLayerFits(NetworkInfo d, GanLoss loss) {
+    public static void requireLastLayerFits(NetworkInfo d, GanLoss loss) {
         LayerInfo last = d.layers().isEmpty() ? null : d.layers().get(d.layers().size() - 1);
         boolean sigmoid = last != null && (last.kind().equals("Sigmoid") || last.kind().startsWith("Sigmoid("));
         String where = last == null ? "has no layers" : "ends in '" + last.name() + "' " + last.kind();

@@ -47,7 +47,7 @@ record LineGan() implements GanNetworks {
     @Override
     public Network discriminator(int maxBatch) {
         return new Network(new NetworkInfo("test.Line", NetworkInfo.Role.DISCRIMINATOR, 1, 1, 2,
-                List.of(layer("Logistic()")), null), maxBatch, true) {
+                List.of(layer("Sigmoid(Linear(1, 1))")), null), maxBatch, true) { // a sigmoid last, as bce needs
             @Override
             protected void forwardLayers(int batch) {
                 for (int k = 0; k < batch; k++) {
