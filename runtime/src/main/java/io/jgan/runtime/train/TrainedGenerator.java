@@ -195,7 +195,7 @@ public final class TrainedGenerator {
      * @throws CheckpointException if the spec is not on the class path, or its generator has another architecture
      */
     public Network network(int maxBatch) throws CheckpointException {
-        Network g = Networks.generator(specClass(), maxBatch);
+        Network g = Networks.generator(specType(), maxBatch);
         loadInto(g);
         g.setTraining(false);
         return g;
@@ -218,10 +218,14 @@ public final class TrainedGenerator {
     }
 
     /**
-     * The spec type by its canonical name: a nested spec's binary name has {@code $} where the
-     * canonical one has {@code .}, so the last dots are tried as {@code $} too.
+     * The spec type, loaded by its canonical name from the context class loader (or jgan's). A
+     * nested spec's binary name has {@code $} where the canonical one has {@code .}, so the last
+     * dots are tried as {@code $} too.
+     *
+     * @return the spec type
+     * @throws CheckpointException if it is not on the class path
      */
-    Class<?> specClass() throws CheckpointException {
+    public Class<?> specType() throws CheckpointException {
         ClassLoader loader = Thread.currentThread().getContextClassLoader();
         if (loader == null) {
             loader = TrainedGenerator.class.getClassLoader();
