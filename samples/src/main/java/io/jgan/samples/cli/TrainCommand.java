@@ -36,7 +36,8 @@ import picocli.CommandLine.Option;
             "Each column is scaled (--scale) before training; the scaling is saved with the run and undone by"
             + " jgan sample. After every epoch --out gets checkpoint.jgan (the one before kept as"
             + " checkpoint.prev.jgan), generator.jgan (the generator alone, averaged with --ema) and log.csv.",
-            "--resume continues the run in --out with its own settings, bit for bit as if it had not stopped.",
+            "--resume continues the run in --out with its own settings (and length, unless --epochs or --steps is"
+            + " given), bit for bit as if it had not stopped.",
             "A GAN that collapses onto a few modes: try --g-lr 1e-3 --d-lr 5e-4 --real-label 0.9 --ema 0.995"
             + " (docs/making-a-gan-train.md)."})
 public final class TrainCommand implements Callable<Integer> {
@@ -44,6 +45,8 @@ public final class TrainCommand implements Callable<Integer> {
     public static final String GENERATOR_FILE = "generator.jgan";
     /** The checkpoint entry holding the settings of the command line, for --resume. */
     static final String OPTIONS_ENTRY = "cli.train";
+    /** The checkpoint entry holding the run's length ("--steps=N" or "--epochs=N"), the default of a resume. */
+    static final String LENGTH_ENTRY = "cli.length";
 
     @Option(names = "--spec", paramLabel = "CLASS", description = "The spec's full class name, e.g. com.example.MyGan"
             + " (on --resume, the checkpoint's).")
@@ -191,6 +194,7 @@ public final class TrainCommand implements Callable<Integer> {
                 .withLabels(s.realLabel, 0f, 1f);
         Path generatorFile = out.resolve(GENERATOR_FILE);
         String options = s.encode();
+        String length = steps != null ? "--steps=" + steps : "--epochs=" + (epochs != null ? epochs : 50);
         TrainingRun.Builder builder = TrainingRun.builder(SpecClasses.factory(specType, true),
                 SpecClasses.factory(specType, false))
                 .data(rows).scaling(scaling).config(config).seed(s.seed)
@@ -203,6 +207,7 @@ public final class TrainCommand implements Callable<Integer> {
                     @Override
                     public void save(Checkpoint c) {
                         c.put(OPTIONS_ENTRY, options);
+                        c.put(LENGTH_ENTRY, length);
                     }
 
                     @Override
@@ -265,6 +270,19 @@ public final class TrainCommand implements Callable<Integer> {
                     + " command that wrote it");
         }
         Map<String, String> saved = decode(c.getString(OPTIONS_ENTRY));
+        if (epochs == null && steps == null && c.has(LENGTH_ENTRY)) {
+            Map<String, String> length = decode(c.getString(LENGTH_ENTRY));
+            try {
+                if (length.containsKey("--steps")) {
+                    steps = Long.valueOf(length.get("--steps"));
+                } else {
+                    epochs = Integer.valueOf(length.get("--epochs"));
+                }
+            } catch (RuntimeException e) {
+                throw new CheckpointException(files.latest() + ": its entry " + LENGTH_ENTRY + " is malformed; the"
+                        + " file was changed after it was written: use " + files.previous() + " or train again");
+            }
+        }
         CommandLine.ParseResult parsed = spec.commandLine().getParseResult();
         try {
             if (!parsed.hasMatchedOption("--spec")) {
@@ -380,7 +398,7 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException ex) {
             throw usage(ex.getMessage());
         }
-        return new Settings(specName, data, b, g, d, betas("--g-betas", gBetas), betas("--d-betas", dBetas), l, ds, gs,
+        return new Settings(specName, data.toAbsolutePath().normalize(), b, g, d, betas("--g-betas", gBetas), betas("--d-betas", dBetas), l, ds, gs,
                 real, e, sc, seed != null ? seed : 1);
     }
 

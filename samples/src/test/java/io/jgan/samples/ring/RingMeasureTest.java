@@ -8,6 +8,10 @@ import io.jgan.runtime.train.TrainingRun;
 import org.junit.jupiter.api.Test;
 
 class RingMeasureTest {
+    public static void main(String[] args) throws Exception {
+        new RingMeasureTest().measure();
+    }
+
     @Test
     void measure() throws Exception {
         String[] names = System.getProperty("ring.settings", "default,recommended").split(",");
@@ -32,6 +36,12 @@ class RingMeasureTest {
                     case "lr2dema" -> b.config(c.withSteps(2, 1)).adam(1e-3, 5e-4).averageGenerator(0.995);
                     case "rec3d" -> b.config(c.withLabels(0.9f, 0f, 1f).withSteps(3, 1)).adam(1e-3, 5e-4).averageGenerator(0.995);
                     case "rec2dnoema" -> b.config(c.withLabels(0.9f, 0f, 1f).withSteps(2, 1)).adam(1e-3, 5e-4);
+                    case "ttur" -> b.config(c).adam(2e-4, 1e-3);
+                    case "ttur2d" -> b.config(c.withSteps(2, 1)).adam(2e-4, 1e-3);
+                    case "d2ema" -> b.config(c.withSteps(2, 1)).averageGenerator(0.995);
+                    case "d2smooth" -> b.config(c.withSteps(2, 1).withLabels(0.9f, 0f, 1f));
+                    case "d3" -> b.config(c.withSteps(3, 1));
+                    case "d3ema" -> b.config(c.withSteps(3, 1)).averageGenerator(0.995);
                     case "smooth" -> b.config(c.withLabels(0.9f, 0f, 1f));
                     case "ema" -> b.config(c).averageGenerator(0.995);
                     default -> throw new IllegalArgumentException(name);
