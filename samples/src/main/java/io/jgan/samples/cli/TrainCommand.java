@@ -38,7 +38,7 @@ import picocli.CommandLine.Option;
             + " checkpoint.prev.jgan), generator.jgan (the generator alone, averaged with --ema) and log.csv.",
             "--resume continues the run in --out with its own settings (and length, unless --epochs or --steps is"
             + " given), bit for bit as if it had not stopped.",
-            "A GAN that collapses onto a few modes: try --g-lr 1e-3 --d-lr 5e-4 --real-label 0.9 --ema 0.995"
+            "A GAN that collapses onto a few modes: try --d-steps 3 --g-lr 1e-3 --d-lr 5e-4 --real-label 0.9 --ema 0.995"
             + " (docs/making-a-gan-train.md)."})
 public final class TrainCommand implements Callable<Integer> {
     /** The generator alone, next to the checkpoints. */

@@ -156,7 +156,7 @@ class TrainCommandTest {
     /** SIGKILL a real jgan train of the ring at a random moment after a checkpoint, resume: same bytes. */
     @Test
     void killedTrainingResumedEndsByteIdenticalAndAFreshJvmSamplesTheSame() throws Exception {
-        String[] options = {"--steps", "240", "--checkpoint-every", "20", "--ema", "0.99", "--d-steps", "2"};
+        String[] options = {"--steps", "120", "--checkpoint-every", "10", "--ema", "0.99", "--d-steps", "2"};
         Path whole = dir.resolve("whole");
         assertEquals(0, run(train(whole, options)).exitCode());
 
