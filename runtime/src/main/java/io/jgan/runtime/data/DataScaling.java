@@ -102,11 +102,13 @@ public record DataScaling(float[] offset, float[] scale) {
         return offset.length;
     }
 
+    /** {@return a copy of the per-column offsets} */
     @Override
     public float[] offset() {
         return offset.clone();
     }
 
+    /** {@return a copy of the per-column scales} */
     @Override
     public float[] scale() {
         return scale.clone();

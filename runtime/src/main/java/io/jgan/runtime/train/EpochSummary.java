@@ -18,7 +18,8 @@ public record EpochSummary(int epoch, long step, double discriminatorLoss, doubl
         double fakeScore, double msPerStep) {
     @Override
     public String toString() {
-        return String.format(Locale.ROOT, "epoch %d: D loss %.4f  G loss %.4f  D(x) %.3f  D(G(z)) %.3f  %.2f ms/step",
-                epoch, discriminatorLoss, generatorLoss, realScore, fakeScore, msPerStep);
+        return String.format(Locale.ROOT, "epoch %d: D loss %.4f  G loss %.4f  D(x) %.3f  D(G(z)) %.3f%s", epoch,
+                discriminatorLoss, generatorLoss, realScore, fakeScore,
+                Double.isNaN(msPerStep) ? "" : String.format(Locale.ROOT, "  %.2f ms/step", msPerStep));
     }
 }

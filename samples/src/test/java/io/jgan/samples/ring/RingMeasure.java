@@ -5,15 +5,18 @@ import io.jgan.runtime.data.DataScaling;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.TrainingConfig;
 import io.jgan.runtime.train.TrainingRun;
-import org.junit.jupiter.api.Test;
 
-class RingMeasureTest {
+/**
+ * Measures settings of the ring on seeds 1..6, for docs/making-a-gan-train.md (not a test: it takes
+ * minutes). {@code java -cp <test class path> io.jgan.samples.ring.RingMeasure} with
+ * {@code -Dring.settings=default,d2,... -Dring.steps=4000 -Dring.seeds=6}.
+ */
+final class RingMeasure {
     public static void main(String[] args) throws Exception {
-        new RingMeasureTest().measure();
+        measure();
     }
 
-    @Test
-    void measure() throws Exception {
+    static void measure() throws Exception {
         String[] names = System.getProperty("ring.settings", "default,recommended").split(",");
         int steps = Integer.getInteger("ring.steps", 3000);
         for (String name : names) {
