@@ -913,6 +913,9 @@ public final class TrainingRun {
             if (data == null && rows == null) {
                 throw new IllegalArgumentException("no real data: call data(...)");
             }
+            if (resume && out == null) {
+                throw new IllegalArgumentException("resume(true) continues the run in a directory: call out(dir)");
+            }
             return new TrainingRun(this);
         }
     }
