@@ -32,6 +32,8 @@ import java.util.Objects;
 public final class TrainedGenerator {
     /** The entry of a run's checkpoint that holds the averaged generator's parameters. */
     static final String AVERAGED = "generator.averaged";
+    /** A string entry of a generator file: {@code average} if its parameters are a run's average. */
+    private static final String KIND = "generator.kind";
     private static final String OFFSET = "data.offset";
     private static final String SCALE = "data.scale";
 
@@ -60,6 +62,18 @@ public final class TrainedGenerator {
      * @return the trained generator
      */
     public static TrainedGenerator of(Network generator, DataScaling scaling) {
+        return of(generator, scaling, false);
+    }
+
+    /**
+     * A generator's current parameters (copied), saying whether they are an average.
+     *
+     * @param generator the trained generator, or the network holding a run's averaged parameters
+     * @param scaling how the data was scaled for training, or null
+     * @param averaged whether the parameters are an average ({@link #averaged()})
+     * @return the trained generator
+     */
+    public static TrainedGenerator of(Network generator, DataScaling scaling, boolean averaged) {
         NetworkInfo info = generator.info();
         if (info.role() != NetworkInfo.Role.GENERATOR) {
             throw new IllegalArgumentException(info.displayName() + " is not a generator");
@@ -68,7 +82,7 @@ public final class TrainedGenerator {
             throw new IllegalArgumentException("the scaling has " + scaling.columns() + " columns, "
                     + info.displayName() + " makes " + info.outputSize() + " values per sample");
         }
-        return new TrainedGenerator(info.spec(), info.architecture(), generator.parameters().clone(), scaling, false,
+        return new TrainedGenerator(info.spec(), info.architecture(), generator.parameters().clone(), scaling, averaged,
                 info.displayName());
     }
 
@@ -95,11 +109,12 @@ public final class TrainedGenerator {
     public static TrainedGenerator from(Checkpoint c) throws CheckpointException {
         String spec = c.getString("generator.spec");
         String architecture = c.getString("generator.architecture");
-        boolean averaged = c.has(AVERAGED);
-        String entry = averaged ? AVERAGED : "generator.parameters";
+        boolean inRun = c.has(AVERAGED);
+        boolean averaged = inRun || (c.has(KIND) && c.getString(KIND).equals("average"));
+        String entry = inRun ? AVERAGED : "generator.parameters";
         c.requireFinite(entry);
         float[] parameters = c.getFloats(entry).clone();
-        if (averaged && parameters.length != c.getFloats("generator.parameters").length) {
+        if (inRun && parameters.length != c.getFloats("generator.parameters").length) {
             throw new CheckpointException(c.source() + ": its averaged generator has " + parameters.length
                     + " parameters, the generator " + c.getFloats("generator.parameters").length);
         }
@@ -141,6 +156,9 @@ public final class TrainedGenerator {
         c.put("generator.spec", spec);
         c.put("generator.architecture", architecture);
         c.put("generator.parameters", parameters.clone());
+        if (averaged) {
+            c.put(KIND, "average");
+        }
         if (scaling != null) {
             putScaling(c, scaling);
         }

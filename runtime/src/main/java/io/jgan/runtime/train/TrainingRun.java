@@ -629,7 +629,7 @@ public final class TrainingRun {
 
     /** {@return the generator to sample from (see {@link #samplingGenerator()}), with the run's scaling} */
     public TrainedGenerator trainedGenerator() {
-        return TrainedGenerator.of(samplingGenerator(), scaling);
+        return TrainedGenerator.of(samplingGenerator(), scaling, average != null);
     }
 
     /** Settings of a {@link TrainingRun}; {@link #build()} makes the run (and draws its initial weights). */

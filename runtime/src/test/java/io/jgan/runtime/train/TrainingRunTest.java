@@ -228,6 +228,7 @@ class TrainingRunTest {
         TrainedGenerator fromFile = TrainedGenerator.read(file);
         TrainedGenerator fromRun = TrainedGenerator.read(dir.resolve("run").resolve(CheckpointFiles.LATEST));
         assertTrue(fromRun.averaged());
+        assertTrue(fromFile.averaged());
         assertArrayEquals(run.samplingGenerator().parameters(), fromFile.parameters());
         assertArrayEquals(fromFile.parameters(), fromRun.parameters());
         assertEquals(scaling, fromFile.scaling());
