@@ -37,10 +37,11 @@ public final class ProgressDisplay implements TrainingListener {
     }
 
     /**
+     * {@return whether standard output is a terminal (where a line can be redrawn in place)}
      * Before JDK 22 a console exists only when both standard input and output are terminals; from 22
      * on it may exist for a redirected output too, and {@code Console.isTerminal()} tells.
      */
-    static boolean standardOutputIsTerminal() {
+    public static boolean standardOutputIsTerminal() {
         java.io.Console console = System.console();
         if (console == null) {
             return false;

@@ -32,7 +32,8 @@ import picocli.CommandLine.Option;
         description = {"Trains your own spec on your own data: a table of samples, one per row (.csv with an optional"
             + " header, or a float32 .npy of [rows, columns]), as many columns as the discriminator reads.",
             "The spec's compiled classes (and the ones jgan generated for it) must be on the class path:",
-            "  JGAN_CLASSPATH=my-gan/target/classes ./jgan train --spec com.example.MyGan --data points.csv",
+            "  JGAN_CLASSPATH=my-gan/target/classes ./jgan train \\",
+            "      --spec com.example.MyGan --data points.csv",
             "Each column is scaled (--scale) before training; the scaling is saved with the run and undone by"
             + " jgan sample. After every epoch --out gets checkpoint.jgan (the one before kept as"
             + " checkpoint.prev.jgan), generator.jgan (the generator alone, averaged with --ema) and log.csv.",
