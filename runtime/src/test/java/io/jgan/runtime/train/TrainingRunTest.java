@@ -219,6 +219,45 @@ class TrainingRunTest {
     }
 
     @Test
+    void collapseWatchWarnsWhenTheGeneratorMakesOnePoint() throws IOException {
+        List<String> messages = new ArrayList<>();
+        CollapseWatch watch = new CollapseWatch(rows(32), SIZE, 0.5, 11);
+        TrainingRun run = tiny().adam(1e-12, 1e-12).stepsPerEpoch(5).steps(10).listener(watch)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void onMessage(TrainingRun r, String message) {
+                        messages.add(message);
+                    }
+                }).build();
+        run.generator().parameters()[0] = 0f; // x = 0 * z + b: every sample the same
+        run.run();
+        assertEquals(2, watch.warnings(), messages.toString());
+        assertTrue(watch.last() < 0.01, "figure " + watch.last());
+        assertTrue(messages.get(0).startsWith("epoch 1: warning: diversity"), messages.toString());
+
+        CollapseWatch healthy = new CollapseWatch(rows(32), SIZE, 0.5, 11);
+        tiny().adam(1e-12, 1e-12).stepsPerEpoch(5).steps(10).listener(healthy).build().run();
+        assertEquals(0, healthy.warnings(), "figure " + healthy.last());
+    }
+
+    @Test
+    void dataScalingStandardisesOrMapsTheRangeAndUndoesIt() {
+        float[] rows = {1, 10, 3, 20, 5, 60};
+        DataScaling standard = DataScaling.standardize(rows, 2);
+        float[] scaled = rows.clone();
+        standard.apply(scaled);
+        assertEquals(0, scaled[0] + scaled[2] + scaled[4], 1e-5);
+        assertEquals(3, scaled[1] * scaled[1] + scaled[3] * scaled[3] + scaled[5] * scaled[5], 1e-4);
+        standard.undo(scaled);
+        assertArrayEquals(rows, scaled, 1e-5f);
+        DataScaling range = DataScaling.range(rows, 2);
+        float[] r = rows.clone();
+        range.apply(r);
+        assertArrayEquals(new float[] {-1, -1, 0, -0.6f, 1, 1}, r, 1e-6f);
+        assertThrows(IllegalArgumentException.class, () -> new DataScaling(new float[] {0}, new float[] {0}));
+    }
+
+    @Test
     void trainedGeneratorKeepsTheAverageAndTheScalingAcrossAFile() throws IOException {
         DataScaling scaling = new DataScaling(new float[] {1, 2, 3, 4}, new float[] {2, 2, 2, 0.5f});
         TrainingRun run = tiny().steps(30).scaling(scaling).out(dir.resolve("run")).build();
