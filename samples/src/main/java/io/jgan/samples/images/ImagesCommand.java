@@ -354,6 +354,7 @@ public final class ImagesCommand implements Runnable {
                 net = loadGenerator(checkpoint, 1);
             } else if (network.equals("discriminator")) {
                 Checkpoint c = Checkpoint.read(checkpoint);
+                requireImagesCheckpoint(c, checkpoint);
                 net = ImageModel.byName(c.getString("run.model")).discriminator().apply(1);
                 c.restoreDiscriminator(net);
             } else {
@@ -371,8 +372,18 @@ public final class ImagesCommand implements Runnable {
 
     static Network loadGenerator(Path file, int maxBatch) throws IOException {
         Checkpoint c = Checkpoint.read(file);
+        requireImagesCheckpoint(c, file);
         Network g = ImageModel.byName(c.getString("run.model")).generator().apply(maxBatch);
         c.restoreGenerator(g);
         return g;
+    }
+
+    /** A checkpoint of another spec gets pointed to the commands that take any spec's. */
+    static void requireImagesCheckpoint(Checkpoint c, Path file) throws IOException {
+        if (!c.has("run.model")) {
+            throw CommandError.of(file + " is not a checkpoint of images train (its generator comes from "
+                    + (c.has("generator.spec") ? c.getString("generator.spec") : "an unknown spec")
+                    + "): use jgan sample or jgan export --checkpoint " + file + ", which take any spec's checkpoint");
+        }
     }
 }
