@@ -1,5 +1,6 @@
 package io.jgan.runtime;
 
+import io.jgan.runtime.generated.Parallel;
 import java.util.Arrays;
 
 /**

@@ -10,7 +10,7 @@ import com.palantir.javapoet.CodeBlock;
  * of a subclass of {@code io.jgan.runtime.Network}; it may use the fields named here and the
  * inherited fields {@code params}, {@code grads} (flat float arrays), {@code random}
  * ({@code io.jgan.runtime.Rng}), {@code training} (boolean) and {@code parallel}
- * ({@code io.jgan.runtime.Parallel}, the threads large products may split over by output).
+ * ({@code io.jgan.runtime.generated.Parallel}, the threads large products may split over by output).
  *
  * <p>The four activation fields ({@link #input()}, {@link #output()}, {@link #inputGradient()},
  * {@link #outputGradient()}) are {@code float[]} of shape [batch, width] in the
