@@ -2,7 +2,7 @@ package io.jgan.runtime.generated;
 
 /**
  * Training-mode dropout over a whole buffer, with the keep-or-drop decisions drawn from one 64-bit
- * seed per pass instead of one {@link Rng#nextFloat()} per value.
+ * seed per pass instead of one {@link io.jgan.runtime.Rng#nextFloat()} per value.
  *
  * <p>Why: a draw from xoshiro256** per value, compared with {@code p} in a conditional, is a serial
  * chain plus a branch mispredicted on about {@code p} of the values, about 5 ns a value; the image
@@ -26,7 +26,7 @@ public final class DropoutMask {
      * Drops values {@code x[0 .. n)} with probability {@code p}, scaling the kept ones by
      * {@code 1 / (1 - p)}: {@code mask[k]} is 0 or that scale and {@code y[k] = x[k] * mask[k]}.
      *
-     * @param seed the pass's random bits, one {@link Rng#nextLong()} of the run's generator
+     * @param seed the pass's random bits, one {@link io.jgan.runtime.Rng#nextLong()} of the run's generator
      * @param p the probability of dropping a value, in [0, 1)
      * @param x the layer's input
      * @param y the layer's output

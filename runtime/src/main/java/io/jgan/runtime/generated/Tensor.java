@@ -6,7 +6,7 @@ import java.util.Arrays;
  * One named parameter tensor inside a network's flat parameter array.
  *
  * @param name the PyTorch-style name within its layer, {@code weight} or {@code bias}
- * @param offset where it starts in {@link Network#parameters()}
+ * @param offset where it starts in {@link io.jgan.runtime.Network#parameters()}
  * @param shape its shape in PyTorch's layout (a dense weight is [out, in])
  * @param transposed true when jgan stores it transposed ([in, out], so the forward pass reads
  *     contiguous outputs); exports transpose it back

@@ -49,6 +49,9 @@ public final class Simd {
         if ("false".equals(System.getProperty("jgan.vector")) || !moduleResolved()) {
             return false;
         }
+        // The module descriptor does not name the incubating module (javac and javadoc would warn
+        // about it in every build); as a named module the runtime reads it from here, when present.
+        Simd.class.getModule().addReads(ModuleLayer.boot().findModule(MODULE).orElseThrow());
         try {
             return VectorProducts.worthwhile();
         } catch (LinkageError e) {

@@ -17,7 +17,7 @@ import java.util.Optional;
  * completely as {@code checkpoint.next.jgan} (itself atomically, see {@link AtomicFile}), then the
  * latest is renamed to previous, then next to latest. A kill at any moment leaves the previous and
  * the latest distinct; a kill between the two renames leaves a complete {@code next}, and
- * {@link #finishRotation()} (run at start, under the {@link RunLock}) completes the rotation.
+ * {@link #finishRotation()} (run at start, under the {@link io.jgan.runtime.io.RunLock}) completes the rotation.
  */
 public final class CheckpointFiles {
     /** The latest checkpoint's name. */
