@@ -23,7 +23,7 @@ import java.util.Locale;
  * matching download is atomically renamed into place. On a mismatch, an HTTP error or an
  * interrupted transfer the temporary file is deleted and an existing target stays untouched.
  */
-public final class Download {
+final class Download {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RESPONSE_TIMEOUT = Duration.ofSeconds(60);
