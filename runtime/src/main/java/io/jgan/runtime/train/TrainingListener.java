@@ -1,7 +1,7 @@
 package io.jgan.runtime.train;
 
-import io.jgan.runtime.io.Checkpoint;
-import io.jgan.runtime.io.CheckpointException;
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointException;
 
 /**
  * What hangs on a {@link TrainingRun}: progress, logs, evaluation, pictures, the user's own code.

@@ -1,12 +1,12 @@
 package io.jgan.runtime.sweep;
 
-import io.jgan.runtime.Init;
-import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.generated.Init;
+import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Noise;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.Tensor;
+import io.jgan.runtime.generated.Tensor;
 import java.util.List;
 
 /** Hand-written networks for sweeps: G x = w z + b on N(0, 1) noise, D logistic regression, one value. */

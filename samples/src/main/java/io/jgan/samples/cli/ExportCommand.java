@@ -1,7 +1,7 @@
 package io.jgan.samples.cli;
 
 import io.jgan.runtime.Network;
-import io.jgan.runtime.io.Checkpoint;
+import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.io.Npz;
 import io.jgan.runtime.io.OutputFiles;
 import io.jgan.runtime.io.TorchExport;

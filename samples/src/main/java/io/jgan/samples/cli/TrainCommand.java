@@ -2,9 +2,9 @@ package io.jgan.samples.cli;
 
 import io.jgan.runtime.Network;
 import io.jgan.runtime.data.DataScaling;
-import io.jgan.runtime.io.Checkpoint;
-import io.jgan.runtime.io.CheckpointException;
-import io.jgan.runtime.io.CheckpointFiles;
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointException;
+import io.jgan.runtime.train.CheckpointFiles;
 import io.jgan.runtime.io.OutputFiles;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.optim.Optimizer;

@@ -5,11 +5,11 @@ import io.jgan.pictures.LineChart;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.EpochData;
-import io.jgan.runtime.data.IdxImages;
+import io.jgan.data.idx.IdxImages;
 import io.jgan.runtime.io.AtomicFile;
-import io.jgan.runtime.io.Checkpoint;
-import io.jgan.runtime.io.CheckpointException;
-import io.jgan.runtime.io.CheckpointFiles;
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointException;
+import io.jgan.runtime.train.CheckpointFiles;
 import io.jgan.runtime.loss.GanLoss;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.optim.Optimizer;
@@ -162,7 +162,7 @@ public final class ImageGan {
      * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
      */
     public ImageGan(Settings settings, IdxImages images, PrintStream out) throws IOException {
-        this(settings, rng -> new EpochData(images, settings.model().batch(), rng), firstImages(images), images.rows(), images.cols(), out);
+        this(settings, rng -> EpochData.ofPixels(images.pixels(), images.imageSize(), settings.model().batch(), rng), firstImages(images), images.rows(), images.cols(), out);
     }
 
     private static float[] firstImages(IdxImages images) {

@@ -3,7 +3,7 @@ package io.jgan.samples.ring;
 import io.jgan.pictures.ScatterPlot;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.DataScaling;
-import io.jgan.runtime.io.CheckpointException;
+import io.jgan.runtime.train.CheckpointException;
 import io.jgan.runtime.train.TrainingConfig;
 import io.jgan.runtime.train.TrainingRun;
 import java.io.IOException;

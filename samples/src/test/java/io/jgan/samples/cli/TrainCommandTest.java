@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.io.CheckpointFiles;
+import io.jgan.runtime.train.CheckpointFiles;
 import io.jgan.runtime.io.Npy;
 import io.jgan.runtime.train.TrainedGenerator;
 import io.jgan.samples.Jgan;
