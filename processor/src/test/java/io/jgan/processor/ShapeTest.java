@@ -13,7 +13,7 @@ import io.jgan.processor.spi.LayerSpec;
 import io.jgan.processor.spi.Shape;
 import io.jgan.processor.testing.CompiledSpec;
 import io.jgan.processor.testing.Specs;
-import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.Network;
 import io.jgan.testing.GradientCheck;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package io.jgan.runtime;
 
+import io.jgan.runtime.generated.Parallel;
 import java.util.Arrays;
 
 /**
@@ -25,7 +26,7 @@ public abstract class Network {
     protected final float[] grads;
     /**
      * State the layers update themselves, not the optimizer (a batch norm's running statistics), in
-     * the layout of the layers' {@link LayerInfo#buffers()}; empty for most networks.
+     * the layout of the layers' {@link io.jgan.runtime.generated.LayerInfo#buffers()}; empty for most networks.
      */
     protected final float[] state;
     /** The network's input, copied in by {@link #forward(float[], int)}: [maxBatch, inputSize]. */

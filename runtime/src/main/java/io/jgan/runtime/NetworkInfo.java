@@ -1,5 +1,7 @@
 package io.jgan.runtime;
 
+import io.jgan.runtime.generated.LayerInfo;
+import io.jgan.runtime.generated.Tensor;
 import java.util.List;
 
 /**

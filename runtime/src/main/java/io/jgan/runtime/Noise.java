@@ -1,6 +1,6 @@
 package io.jgan.runtime;
 
-import io.jgan.runtime.data.BatchSource;
+import io.jgan.runtime.BatchSource;
 
 /**
  * The distribution a generator's input is drawn from, as declared by the spec's {@code @Noise}.

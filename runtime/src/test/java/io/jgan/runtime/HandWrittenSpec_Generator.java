@@ -1,5 +1,7 @@
 package io.jgan.runtime;
 
+import io.jgan.runtime.generated.LayerInfo;
+import io.jgan.runtime.generated.Tensor;
 import java.util.List;
 
 /** What jgan-processor would generate for {@link HandWrittenSpec}: y = w x on 2 values. */

@@ -1,5 +1,8 @@
 package io.jgan.runtime;
 
+import io.jgan.runtime.generated.Init;
+import io.jgan.runtime.generated.LayerInfo;
+import io.jgan.runtime.generated.Tensor;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,6 +1,9 @@
 package io.jgan.samples;
 
 import io.jgan.samples.cli.ErrorHandler;
+import io.jgan.samples.cli.ExportCommand;
+import io.jgan.samples.cli.SampleCommand;
+import io.jgan.samples.cli.TrainCommand;
 import io.jgan.samples.even.EvenCommand;
 import io.jgan.samples.gaussian.GaussianCommand;
 import io.jgan.samples.images.ImagesCommand;
@@ -14,9 +17,10 @@ import picocli.CommandLine.ScopeType;
 
 /** The {@code jgan} command line: one subcommand per sample GAN. */
 @Command(name = "jgan", mixinStandardHelpOptions = true, version = "jgan 0.1.0",
-        description = "Trains, samples and benchmarks the jgan sample GANs.",
-        subcommands = {EvenCommand.class, GaussianCommand.class, ImagesCommand.class, SweepCommand.class,
-            CommandLine.HelpCommand.class})
+        description = {"Trains, samples and benchmarks the jgan sample GANs, and trains your own spec on your own data"
+            + " (train, sample, export, sweep)."},
+        subcommands = {TrainCommand.class, SampleCommand.class, ExportCommand.class, SweepCommand.class,
+            EvenCommand.class, GaussianCommand.class, ImagesCommand.class, CommandLine.HelpCommand.class})
 public final class Jgan implements Runnable {
 
     @CommandLine.Spec

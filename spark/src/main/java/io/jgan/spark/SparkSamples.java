@@ -1,8 +1,8 @@
 package io.jgan.spark;
 
 import io.jgan.runtime.Network;
-import io.jgan.runtime.io.Checkpoint;
-import io.jgan.runtime.io.CheckpointException;
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointException;
 import io.jgan.runtime.sweep.ShardedSampler;
 import java.io.IOException;
 import java.io.UncheckedIOException;

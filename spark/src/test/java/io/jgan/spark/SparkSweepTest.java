@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.io.Checkpoint;
+import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.sweep.GanNetworks;
 import io.jgan.runtime.sweep.LocalSweep;
 import io.jgan.runtime.sweep.Score;

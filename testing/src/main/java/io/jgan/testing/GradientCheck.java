@@ -1,10 +1,10 @@
 package io.jgan.testing;
 
-import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.Tensor;
+import io.jgan.runtime.generated.Tensor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.ArrayList;

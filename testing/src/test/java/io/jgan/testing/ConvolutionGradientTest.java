@@ -1,6 +1,6 @@
 package io.jgan.testing;
 
-import io.jgan.runtime.Parallel;
+import io.jgan.runtime.generated.Parallel;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.kernel.BatchNormKernel;
 import io.jgan.runtime.kernel.Conv2dKernel;

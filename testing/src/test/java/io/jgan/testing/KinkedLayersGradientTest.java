@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jgan.runtime.Init;
-import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.generated.Init;
+import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.Tensor;
+import io.jgan.runtime.generated.Tensor;
 import io.jgan.testing.GradientCheck.Numeric;
 import io.jgan.testing.GradientCheck.Result;
 import java.util.List;

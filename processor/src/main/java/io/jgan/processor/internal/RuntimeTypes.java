@@ -11,11 +11,13 @@ public final class RuntimeTypes {
     private RuntimeTypes() {}
 
     private static final String PACKAGE = "io.jgan.runtime";
+    /** Types that exist only for generated code. */
+    private static final String GENERATED = PACKAGE + ".generated";
     public static final ClassName NETWORK = ClassName.get(PACKAGE, "Network");
     public static final ClassName NETWORK_INFO = ClassName.get(PACKAGE, "NetworkInfo");
     public static final ClassName ROLE = NETWORK_INFO.nestedClass("Role");
-    public static final ClassName LAYER_INFO = ClassName.get(PACKAGE, "LayerInfo");
-    public static final ClassName TENSOR = ClassName.get(PACKAGE, "Tensor");
+    public static final ClassName LAYER_INFO = ClassName.get(GENERATED, "LayerInfo");
+    public static final ClassName TENSOR = ClassName.get(GENERATED, "Tensor");
     public static final ClassName NOISE = ClassName.get(PACKAGE, "Noise");
     public static final ClassName DISTRIBUTION = NOISE.nestedClass("Distribution");
     public static final ClassName RNG = RuntimeApi.RNG;

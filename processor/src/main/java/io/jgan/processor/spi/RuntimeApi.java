@@ -14,13 +14,13 @@ public final class RuntimeApi {
     /** {@code Rng}: the random source, {@link LayerCode#random()} and {@code rng} in initialisers. */
     public static final ClassName RNG = ClassName.get(PACKAGE, "Rng");
     /** {@code Parallel}: the thread pool, {@link LayerCode#pool()}. */
-    public static final ClassName PARALLEL = ClassName.get(PACKAGE, "Parallel");
+    public static final ClassName PARALLEL = ClassName.get(PACKAGE + ".generated", "Parallel");
     /** {@code Init}: PyTorch's default initialisations, e.g. {@code Init.linear(params, offset, count, fanIn, rng)}. */
-    public static final ClassName INIT = ClassName.get(PACKAGE, "Init");
+    public static final ClassName INIT = ClassName.get(PACKAGE + ".generated", "Init");
     /** {@code Activations}: branch-free activation functions C2 vectorises ({@code tanh}, {@code step}). */
-    public static final ClassName ACTIVATIONS = ClassName.get(PACKAGE, "Activations");
+    public static final ClassName ACTIVATIONS = ClassName.get(PACKAGE + ".generated", "Activations");
     /** {@code DropoutMask}: a pass's dropout mask from one random {@code long}. */
-    public static final ClassName DROPOUT_MASK = ClassName.get(PACKAGE, "DropoutMask");
+    public static final ClassName DROPOUT_MASK = ClassName.get(PACKAGE + ".generated", "DropoutMask");
     /** {@code DenseKernel}: blocked, parallel products of a dense layer with a bias. */
     public static final ClassName DENSE_KERNEL = ClassName.get(PACKAGE + ".kernel", "DenseKernel");
     /** {@code Conv2dKernel}: a convolution's passes as parallel matrix products over image patches. */

@@ -209,8 +209,8 @@ class LargeDenseNetworkTest {
         // outputs (~1e-7 per sample) stays far below the differences.
         double h = 1e-3;
         double worst = 0;
-        for (io.jgan.runtime.LayerInfo layer : d.info().layers()) {
-            for (io.jgan.runtime.Tensor t : layer.tensors()) {
+        for (io.jgan.runtime.generated.LayerInfo layer : d.info().layers()) {
+            for (io.jgan.runtime.generated.Tensor t : layer.tensors()) {
                 for (int n = 0; n < 4; n++) {
                     int k = t.offset() + pick.nextInt(t.size());
                     float saved = p[k];

@@ -1,8 +1,8 @@
 package io.jgan.processor.speed;
 
-import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.NetworkInfo;
-import io.jgan.runtime.Tensor;
+import io.jgan.runtime.generated.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -27,15 +27,18 @@ public final class EpochData implements ShuffledData {
     }
 
     /**
-     * Batches of 8-bit images kept as bytes and scaled to [-1, 1] batch by batch: the same values as
-     * {@code new EpochData(images.toFloats(), ...)} in a quarter of the memory.
+     * Batches of 8-bit pixels kept as bytes and scaled to [-1, 1] ({@code p / 127.5 - 1}) batch by
+     * batch: the same values as {@code new EpochData(floats, ...)} of the scaled pixels in a quarter
+     * of the memory.
      *
-     * @param images    the images
+     * @param pixels    the images, row after row, {@code width} pixels each (shared, not copied)
+     * @param width     pixels per image
      * @param batchSize samples per batch; the trainer's batch size must be the same
      * @param rng       the run's random generator
+     * @return batches over the images
      */
-    public EpochData(IdxImages images, int batchSize, Rng rng) {
-        this(ShuffledBatches.ofPixels(images.pixels(), images.imageSize(), batchSize, rng::nextInt));
+    public static EpochData ofPixels(byte[] pixels, int width, int batchSize, Rng rng) {
+        return new EpochData(ShuffledBatches.ofPixels(pixels, width, batchSize, rng::nextInt));
     }
 
     private EpochData(ShuffledBatches batches) {

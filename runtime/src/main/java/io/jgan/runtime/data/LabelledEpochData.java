@@ -12,20 +12,23 @@ public final class LabelledEpochData implements LabelledData, ShuffledData {
     private final int[] counts;
 
     /**
-     * Batches of 8-bit images scaled to [-1, 1] (as {@link EpochData}'s), with their labels.
+     * Batches of 8-bit pixels kept as bytes and scaled to [-1, 1] (as {@link EpochData#ofPixels}'s),
+     * with their labels.
      *
-     * @param images    the images
+     * @param pixels    the images, row after row, {@code width} pixels each (shared, not copied)
+     * @param width     pixels per image
      * @param labels    one label per image, each in [0, classes)
      * @param classes   the class count of the spec's {@code @Condition}
      * @param source    where the labels come from, for errors (e.g. the label file)
      * @param batchSize samples per batch; the trainer's batch size must be the same
      * @param rng       the run's random generator
-     * @throws IllegalArgumentException naming {@code source} and the row of a label outside [0, classes),
-     *     or if the counts of images and labels differ
+     * @return batches over the images and their labels
+     * @throws IllegalArgumentException naming {@code source} and the row of a label outside [0, classes)
      */
-    public LabelledEpochData(IdxImages images, IdxLabels labels, int classes, String source, int batchSize, Rng rng) {
-        this(ShuffledBatches.ofPixels(images.pixels(), images.imageSize(), checked(images.count(), labels, source),
-                batchSize, rng::nextInt), classes, labels.toInts(), source);
+    public static LabelledEpochData ofPixels(byte[] pixels, int width, int[] labels, int classes, String source,
+            int batchSize, Rng rng) {
+        return new LabelledEpochData(ShuffledBatches.ofPixels(pixels, width, labels.clone(), batchSize, rng::nextInt),
+                classes, labels, source);
     }
 
     /**
@@ -47,14 +50,6 @@ public final class LabelledEpochData implements LabelledData, ShuffledData {
         this.counts = LabelledData.count(labels, classes, source);
         this.batches = batches;
         this.classes = classes;
-    }
-
-    private static int[] checked(int images, IdxLabels labels, String source) {
-        if (labels.count() != images) {
-            throw new IllegalArgumentException(source + " holds " + labels.count() + " labels for " + images
-                    + " images; use the label file of these images");
-        }
-        return labels.toInts();
     }
 
     @Override

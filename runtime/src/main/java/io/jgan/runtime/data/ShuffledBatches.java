@@ -60,7 +60,7 @@ public final class ShuffledBatches {
     /**
      * Creates a batch source over unlabelled 8-bit images, kept as bytes (a quarter of the memory of
      * floats: 47 MB instead of 188 MB for 60,000 28x28 images) and scaled to [-1, 1]
-     * ({@code p / 127.5 - 1}, as {@link IdxImages#toFloats()}) batch by batch.
+     * ({@code p / 127.5 - 1}, the range of a tanh generator output) batch by batch.
      *
      * @param pixels      unsigned pixels, image after image
      * @param width       pixels per image

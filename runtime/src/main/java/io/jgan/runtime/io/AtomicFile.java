@@ -1,5 +1,7 @@
 package io.jgan.runtime.io;
 
+import io.jgan.runtime.internal.Bytes;
+import io.jgan.runtime.internal.FileErrors;
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
 import java.io.IOException;
@@ -176,8 +178,13 @@ public final class AtomicFile {
         }
     }
 
-    /** Makes the rename itself durable where the platform allows opening a directory. */
-    static void syncDirectory(Path dir) {
+    /**
+     * Makes renames inside {@code dir} durable where the platform allows opening a directory;
+     * elsewhere (Windows) does nothing, the files' content being synced already.
+     *
+     * @param dir the directory whose entries changed
+     */
+    public static void syncDirectory(Path dir) {
         try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
             channel.force(true);
         } catch (IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.jgan.runtime.io;
 
+import io.jgan.runtime.internal.IoStreams;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,5 +1,7 @@
 package io.jgan.runtime.io;
 
+import io.jgan.runtime.internal.Bytes;
+import io.jgan.runtime.internal.FileErrors;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package io.jgan.runtime.io;
 
+import io.jgan.runtime.internal.FileErrors;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.ByteBuffer;

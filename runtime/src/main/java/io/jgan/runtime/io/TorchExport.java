@@ -1,8 +1,8 @@
 package io.jgan.runtime.io;
 
-import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.Network;
-import io.jgan.runtime.Tensor;
+import io.jgan.runtime.generated.Tensor;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;

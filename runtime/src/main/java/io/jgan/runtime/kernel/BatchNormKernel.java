@@ -1,6 +1,6 @@
 package io.jgan.runtime.kernel;
 
-import io.jgan.runtime.Parallel;
+import io.jgan.runtime.generated.Parallel;
 
 /**
  * The passes of one {@code @BatchNorm} layer with PyTorch's semantics: {@code nn.BatchNorm1d} on

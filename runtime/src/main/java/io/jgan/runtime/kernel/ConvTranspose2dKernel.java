@@ -1,6 +1,6 @@
 package io.jgan.runtime.kernel;
 
-import io.jgan.runtime.Parallel;
+import io.jgan.runtime.generated.Parallel;
 
 /**
  * The passes of one {@code @ConvTranspose2d} layer, PyTorch's {@code nn.ConvTranspose2d} with a

@@ -1,6 +1,6 @@
 package io.jgan.runtime.kernel;
 
-import io.jgan.runtime.Parallel;
+import io.jgan.runtime.generated.Parallel;
 import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * as they go). Generated networks keep one per large {@code @Dense} layer.
  *
  * <p><b>Two paths.</b> When the JVM has the Vector API ({@code --add-modules jdk.incubator.vector};
- * see {@link Simd}) the products run on {@link VectorProducts}' register-blocked kernels, about
+ * see {@link Simd}) the products run on {@code VectorProducts}' register-blocked kernels, about
  * twice as fast. Otherwise they run on the loops below, shaped for C2's auto-vectorisation.
  *
  * <p><b>One inner loop, on one tile.</b> Every product is a sequence of updates
@@ -103,7 +103,7 @@ public final class DenseKernel {
     private int chunkSize;
     private final AtomicInteger nextChunk = new AtomicInteger();
 
-    /** Whether this kernel uses {@link VectorProducts}; see {@link Simd}. */
+    /** Whether this kernel uses {@code VectorProducts}; see {@link Simd}. */
     private final boolean vector = Simd.enabled();
     /** [part][]: each thread's scratch for the vector path's dot products. */
     private float[][] lanes = new float[0][];

@@ -1,7 +1,7 @@
 package io.jgan.runtime.kernel;
 
 /**
- * Whether {@link DenseKernel} uses the Vector API ({@link VectorProducts}) or C2's
+ * Whether {@link DenseKernel} uses the Vector API ({@code VectorProducts}) or C2's
  * auto-vectorisation. The Vector API is an incubating JDK module that the JVM resolves only when
  * asked: {@code java --add-modules jdk.incubator.vector ...}. With it the large dense layers run
  * about twice as fast; without it everything works the same, only slower. The system property
@@ -49,6 +49,9 @@ public final class Simd {
         if ("false".equals(System.getProperty("jgan.vector")) || !moduleResolved()) {
             return false;
         }
+        // The module descriptor does not name the incubating module (javac and javadoc would warn
+        // about it in every build); as a named module the runtime reads it from here, when present.
+        Simd.class.getModule().addReads(ModuleLayer.boot().findModule(MODULE).orElseThrow());
         try {
             return VectorProducts.worthwhile();
         } catch (LinkageError e) {

@@ -1,6 +1,6 @@
 package io.jgan.runtime.kernel;
 
-import io.jgan.runtime.Parallel;
+import io.jgan.runtime.generated.Parallel;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**

@@ -1,7 +1,7 @@
 package io.jgan.runtime.optim;
 
 import io.jgan.runtime.Network;
-import io.jgan.runtime.Parallel;
+import io.jgan.runtime.generated.Parallel;
 
 /**
  * Adam, computed as PyTorch's {@code torch.optim.Adam} (no weight decay, no amsgrad):

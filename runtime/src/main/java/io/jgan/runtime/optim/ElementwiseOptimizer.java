@@ -1,7 +1,7 @@
 package io.jgan.runtime.optim;
 
 import io.jgan.runtime.Network;
-import io.jgan.runtime.Parallel;
+import io.jgan.runtime.generated.Parallel;
 
 /**
  * What Adam, SGD with momentum and RMSprop share: each parameter is updated from its own gradient and

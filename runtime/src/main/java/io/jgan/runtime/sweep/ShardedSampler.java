@@ -3,8 +3,8 @@ package io.jgan.runtime.sweep;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Networks;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.io.Checkpoint;
-import io.jgan.runtime.io.CheckpointException;
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointException;
 import io.jgan.runtime.train.Sampler;
 
 /**

@@ -3,7 +3,7 @@ package io.jgan.runtime.sweep;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.RealData;
-import io.jgan.runtime.io.Checkpoint;
+import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.loss.GanLoss;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.GanTrainer;

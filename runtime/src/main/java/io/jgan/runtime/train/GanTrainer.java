@@ -1,12 +1,12 @@
 package io.jgan.runtime.train;
 
-import io.jgan.runtime.Finite;
-import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.generated.Finite;
+import io.jgan.runtime.generated.FiniteScan;
+import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
-import io.jgan.runtime.Parallel;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.data.BatchSource;
+import io.jgan.runtime.BatchSource;
 import io.jgan.runtime.data.LabelledData;
 import io.jgan.runtime.data.RealData;
 import io.jgan.runtime.loss.GanLoss;
@@ -126,9 +126,14 @@ public final class GanTrainer {
     /**
      * Refuses a discriminator whose last layer does not fit the loss: BCE on probabilities needs a final
      * {@code @Sigmoid}; the losses on raw scores must not have one (a sigmoid there squashes the scores
-     * into (0, 1): bce-logits would apply it twice, and the others would lose their range).
+     * into (0, 1): bce-logits would apply it twice, and the others would lose their range). Command lines
+     * call it to refuse a setting before any training starts.
+     *
+     * @param d the discriminator's description
+     * @param loss the loss it would train with
+     * @throws IllegalArgumentException saying what to change, in one line
      */
-    static void requireLastLayerFits(NetworkInfo d, GanLoss loss) {
+    public static void requireLastLayerFits(NetworkInfo d, GanLoss loss) {
         LayerInfo last = d.layers().isEmpty() ? null : d.layers().get(d.layers().size() - 1);
         boolean sigmoid = last != null && (last.kind().equals("Sigmoid") || last.kind().startsWith("Sigmoid("));
         String where = last == null ? "has no layers" : "ends in '" + last.name() + "' " + last.kind();
@@ -292,7 +297,7 @@ public final class GanTrainer {
 
     /** Gradients, then parameters, of the network about to step: cheap unless one is bad. */
     private void checkFinite(Network network) {
-        if (finiteScan.scan(network)) {
+        if (finiteScan.scan(network.gradients(), network.parameters(), network.parallel())) {
             return;
         }
         check(network, network.gradients(), TrainingDivergedException.What.GRADIENT, "gradient");
@@ -307,51 +312,5 @@ public final class GanTrainer {
         var layer = network.info().layerOfParameter(k);
         throw new TrainingDivergedException(network.info().displayName(), layer != null ? layer.name() : "?", what,
                 name, stats.iteration + 1, k, values[k]);
-    }
-
-    /**
-     * The fast path of the divergence guard: a network's gradients and parameters scanned in one
-     * hand-off to its pool, each part a contiguous range of both arrays (the scan is bound by
-     * arithmetic, about one value a cycle, so two threads take half the time). The verdicts grow
-     * once, to the pool's size, then a scan allocates nothing.
-     */
-    private static final class FiniteScan implements Parallel.Task {
-        /** Arrays shorter than this are scanned on the calling thread: a hand-off costs more. */
-        private static final int PARALLEL_MIN_ELEMENTS = 1 << 16;
-        private boolean[] finite = new boolean[0];
-        private float[] gradients;
-        private float[] parameters;
-
-        /** {@return whether all of {@code network}'s gradients and parameters are finite} */
-        boolean scan(Network network) {
-            gradients = network.gradients();
-            parameters = network.parameters();
-            Parallel pool = network.parallel();
-            int parts = gradients.length < PARALLEL_MIN_ELEMENTS ? 1 : pool.threads();
-            if (finite.length < pool.threads()) {
-                finite = new boolean[pool.threads()];
-            }
-            if (parts == 1) {
-                run(0, 1);
-            } else {
-                pool.run(this);
-            }
-            boolean all = true;
-            for (int part = 0; part < parts; part++) {
-                all &= finite[part];
-            }
-            gradients = null;
-            parameters = null;
-            return all;
-        }
-
-        @Override
-        public void run(int part, int parts) {
-            int n = gradients.length;
-            int chunk = ((n + parts - 1) / parts + 15) / 16 * 16;
-            int from = Math.min(n, part * chunk);
-            int to = Math.min(n, (part + 1) * chunk);
-            finite[part] = Finite.all(gradients, from, to) & Finite.all(parameters, from, to);
-        }
     }
 }

@@ -46,6 +46,31 @@ public final class ParameterAverage {
         return updates;
     }
 
+    /** {@return the decay given at construction} */
+    public double decay() {
+        return decay;
+    }
+
+    /** {@return a copy of the running sums, uncorrected (with {@link #updates()}, the whole state, for a checkpoint)} */
+    public double[] sums() {
+        return sum.clone();
+    }
+
+    /**
+     * Restores a state saved with {@link #sums()} and {@link #updates()}.
+     *
+     * @param sums the running sums
+     * @param updates how many updates they hold
+     */
+    public void restore(double[] sums, long updates) {
+        if (sums.length != sum.length || updates < 0) {
+            throw new IllegalArgumentException("an average of " + sum.length + " parameters cannot take " + sums.length
+                    + " sums and " + updates + " updates");
+        }
+        System.arraycopy(sums, 0, sum, 0, sum.length);
+        this.updates = updates;
+    }
+
     /** {@return a copy of the averaged parameters (the network's own when there has been no update yet)} */
     public float[] values() {
         float[] p = network.parameters();

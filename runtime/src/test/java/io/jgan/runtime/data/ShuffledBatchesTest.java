@@ -230,7 +230,10 @@ class ShuffledBatchesTest {
         for (int k = 0; k < pixels.length; k++) {
             pixels[k] = (byte) (k * 37);
         }
-        float[] floats = new IdxImages(30, 2, 2, pixels).toFloats();
+        float[] floats = new float[pixels.length];
+        for (int k = 0; k < pixels.length; k++) {
+            floats[k] = (pixels[k] & 0xFF) / 127.5f - 1f;
+        }
         io.jgan.runtime.Rng a = new io.jgan.runtime.Rng(9);
         io.jgan.runtime.Rng b = new io.jgan.runtime.Rng(9);
         ShuffledBatches fromFloats = new ShuffledBatches(floats, 4, 7, a::nextInt);

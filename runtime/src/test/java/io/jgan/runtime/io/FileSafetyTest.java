@@ -1,5 +1,9 @@
 package io.jgan.runtime.io;
 
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointException;
+import io.jgan.runtime.train.CheckpointFiles;
+import io.jgan.runtime.internal.FileErrors;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

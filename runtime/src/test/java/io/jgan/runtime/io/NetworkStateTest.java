@@ -3,6 +3,9 @@ package io.jgan.runtime.io;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointException;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.runtime.Network;

@@ -1,12 +1,12 @@
 package io.jgan.runtime.io;
 
-import io.jgan.runtime.Init;
-import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.generated.Init;
+import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Noise;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.Tensor;
+import io.jgan.runtime.generated.Tensor;
 import java.util.List;
 
 /**
@@ -14,12 +14,12 @@ import java.util.List;
  * parameter-free layers counted in the index), for checkpoint and export tests. Their math is a
  * stub: these tests never train them.
  */
-final class TinyNetworks {
+public final class TinyNetworks {
     private TinyNetworks() {}
 
     /** in -> Dense(hidden) -> LeakyReLU -> Dense(out): indices 0, 1, 2. */
-    static final class TwoDense extends Network {
-        TwoDense(NetworkInfo.Role role, int in, int hidden, int out) {
+    public static final class TwoDense extends Network {
+        public TwoDense(NetworkInfo.Role role, int in, int hidden, int out) {
             super(info(role, in, hidden, out), 4, role == NetworkInfo.Role.DISCRIMINATOR);
         }
 

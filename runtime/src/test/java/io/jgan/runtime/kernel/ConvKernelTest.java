@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jgan.runtime.Parallel;
+import io.jgan.runtime.generated.Parallel;
 import io.jgan.runtime.Rng;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;

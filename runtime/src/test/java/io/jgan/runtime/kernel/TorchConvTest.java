@@ -2,7 +2,7 @@ package io.jgan.runtime.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import io.jgan.runtime.Parallel;
+import io.jgan.runtime.generated.Parallel;
 import java.util.Arrays;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package io.jgan.runtime.sweep;
 
-import io.jgan.runtime.Init;
-import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.generated.Init;
+import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Noise;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.Tensor;
+import io.jgan.runtime.generated.Tensor;
 import java.util.List;
 
 /** Hand-written networks for sweeps: G x = w z + b on N(0, 1) noise, D logistic regression, one value. */
@@ -47,7 +47,7 @@ record LineGan() implements GanNetworks {
     @Override
     public Network discriminator(int maxBatch) {
         return new Network(new NetworkInfo("test.Line", NetworkInfo.Role.DISCRIMINATOR, 1, 1, 2,
-                List.of(layer("Logistic()")), null), maxBatch, true) {
+                List.of(layer("Sigmoid(Linear(1, 1))")), null), maxBatch, true) { // a sigmoid last, as bce needs
             @Override
             protected void forwardLayers(int batch) {
                 for (int k = 0; k < batch; k++) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.runtime.Network;
-import io.jgan.runtime.io.Checkpoint;
+import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.io.Checksums;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +46,8 @@ class LocalSweepTest {
         var e = assertThrows(IllegalArgumentException.class, () -> new SweepPlan(new LineGan(),
                 DataSource.rows(DATA, 1), List.of(1L, 1L), List.of(TrialSettings.defaults()), new MarginalKs(DATA, 1, 10)));
         assertTrue(e.getMessage().contains("listed twice"), e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> TrialSettings.defaults().withLoss("hinge"));
-        assertTrue(e.getMessage().contains("unknown loss 'hinge'"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> TrialSettings.defaults().withLoss("nonsense"));
+        assertTrue(e.getMessage().contains("unknown loss 'nonsense'"), e.getMessage());
     }
 
     @Test

@@ -1,7 +1,7 @@
 package io.jgan.runtime.train;
 
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.io.Checkpoint;
+import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.optim.Adam;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +24,7 @@ final class CrashTrainer {
     public static void main(String[] args) throws IOException {
         try {
             run(Path.of(args[0]), Integer.parseInt(args[1]), true);
-        } catch (io.jgan.runtime.io.CheckpointException e) {
+        } catch (io.jgan.runtime.train.CheckpointException e) {
             System.out.println("unusable checkpoint: " + e.getMessage());
             System.out.flush();
             System.exit(3);

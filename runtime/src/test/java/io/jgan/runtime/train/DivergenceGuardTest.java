@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jgan.runtime.Finite;
+import io.jgan.runtime.generated.Finite;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.Tiny.ConstantData;

@@ -1,12 +1,12 @@
 package io.jgan.runtime.train;
 
-import io.jgan.runtime.Init;
-import io.jgan.runtime.LayerInfo;
+import io.jgan.runtime.generated.Init;
+import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.NetworkInfo;
 import io.jgan.runtime.Noise;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.Tensor;
+import io.jgan.runtime.generated.Tensor;
 import io.jgan.runtime.data.RealData;
 import java.util.List;
 

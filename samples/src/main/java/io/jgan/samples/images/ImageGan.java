@@ -5,15 +5,15 @@ import io.jgan.pictures.LineChart;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.EpochData;
-import io.jgan.runtime.data.IdxLabels;
+import io.jgan.data.idx.IdxImages;
+import io.jgan.data.idx.IdxLabels;
 import io.jgan.runtime.data.LabelledData;
 import io.jgan.runtime.data.LabelledEpochData;
 import io.jgan.runtime.data.ShuffledData;
-import io.jgan.runtime.data.IdxImages;
 import io.jgan.runtime.io.AtomicFile;
-import io.jgan.runtime.io.Checkpoint;
-import io.jgan.runtime.io.CheckpointException;
-import io.jgan.runtime.io.CheckpointFiles;
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointException;
+import io.jgan.runtime.train.CheckpointFiles;
 import io.jgan.runtime.loss.GanLoss;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.optim.Optimizer;
@@ -174,7 +174,7 @@ public final class ImageGan {
      * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
      */
     public ImageGan(Settings settings, IdxImages images, PrintStream out) throws IOException {
-        this(settings, rng -> new EpochData(images, settings.model().batch(), rng), firstImages(images), images.rows(), images.cols(), out);
+        this(settings, rng -> EpochData.ofPixels(images.pixels(), images.imageSize(), settings.model().batch(), rng), firstImages(images), images.rows(), images.cols(), out);
     }
 
     /**
@@ -191,8 +191,17 @@ public final class ImageGan {
      */
     public ImageGan(Settings settings, IdxImages images, IdxLabels labels, String labelSource, PrintStream out)
             throws IOException {
-        this(settings, rng -> new LabelledEpochData(images, labels, settings.model().classes(), labelSource,
+        this(settings, rng -> LabelledEpochData.ofPixels(images.pixels(), images.imageSize(),
+                labelsOf(images, labels, labelSource), settings.model().classes(), labelSource,
                 settings.model().batch(), rng), firstImages(images), images.rows(), images.cols(), out);
+    }
+
+    private static int[] labelsOf(IdxImages images, IdxLabels labels, String source) {
+        if (labels.count() != images.count()) {
+            throw new IllegalArgumentException(source + " holds " + labels.count() + " labels for " + images.count()
+                    + " images; use the label file of these images");
+        }
+        return labels.toInts();
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.jgan.samples.images;
 
 import io.jgan.runtime.Network;
-import io.jgan.runtime.Parallel;
+import io.jgan.runtime.generated.Parallel;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.kernel.DenseKernel;
 import io.jgan.runtime.kernel.Simd;

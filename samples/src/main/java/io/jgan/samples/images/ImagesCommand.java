@@ -2,14 +2,14 @@ package io.jgan.samples.images;
 
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.data.IdxImages;
-import io.jgan.runtime.data.MissingDataException;
-import io.jgan.runtime.data.MnistDownload;
-import io.jgan.runtime.data.MnistFiles;
-import io.jgan.runtime.data.ImageDataset;
+import io.jgan.data.idx.IdxImages;
+import io.jgan.data.idx.MissingDataException;
+import io.jgan.data.idx.MnistDownload;
+import io.jgan.data.idx.MnistFiles;
+import io.jgan.data.idx.ImageDataset;
 import io.jgan.runtime.io.AtomicFile;
-import io.jgan.runtime.io.Checkpoint;
-import io.jgan.runtime.io.CheckpointFiles;
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointFiles;
 import io.jgan.runtime.io.OutputFiles;
 import io.jgan.runtime.io.RunLock;
 import io.jgan.runtime.io.Npy;
@@ -447,6 +447,7 @@ public final class ImagesCommand implements Runnable {
                 net = loadGenerator(checkpoint, 1);
             } else if (network.equals("discriminator")) {
                 Checkpoint c = Checkpoint.read(checkpoint);
+                requireImagesCheckpoint(c, checkpoint);
                 net = ImageModel.byName(c.getString("run.model")).discriminator().apply(1);
                 c.restoreDiscriminator(net);
             } else {
@@ -464,8 +465,18 @@ public final class ImagesCommand implements Runnable {
 
     static Network loadGenerator(Path file, int maxBatch) throws IOException {
         Checkpoint c = Checkpoint.read(file);
+        requireImagesCheckpoint(c, file);
         Network g = ImageModel.byName(c.getString("run.model")).generator().apply(maxBatch);
         c.restoreGenerator(g);
         return g;
+    }
+
+    /** A checkpoint of another spec gets pointed to the commands that take any spec's. */
+    static void requireImagesCheckpoint(Checkpoint c, Path file) throws IOException {
+        if (!c.has("run.model")) {
+            throw CommandError.of(file + " is not a checkpoint of images train (its generator comes from "
+                    + (c.has("generator.spec") ? c.getString("generator.spec") : "an unknown spec")
+                    + "): use jgan sample or jgan export --checkpoint " + file + ", which take any spec's checkpoint");
+        }
     }
 }

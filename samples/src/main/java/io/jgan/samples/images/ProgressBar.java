@@ -6,7 +6,8 @@ import java.util.Locale;
 /**
  * A one-line progress display, rewritten in place with a carriage return: epoch, batch, the last
  * iteration's losses and scores, throughput and the estimated time left. Redrawn at most a few
- * times a second, so it costs nothing next to a training step.
+ * times a second, so it costs nothing next to a training step. Only on a terminal: in a log file
+ * the carriage returns would pile up, and the epoch lines say enough.
  */
 final class ProgressBar {
     private static final long REDRAW_NANOS = 250_000_000L;
@@ -15,8 +16,11 @@ final class ProgressBar {
     private long lastDraw;
     private int lastLength;
 
+    private final boolean terminal;
+
     ProgressBar(PrintStream out) {
         this.out = out;
+        this.terminal = out == System.out && io.jgan.runtime.train.ProgressDisplay.standardOutputIsTerminal();
     }
 
     /**
@@ -29,7 +33,7 @@ final class ProgressBar {
     void update(int epoch, int epochs, int batch, int batches, float dLoss, float gLoss, float dReal, float dFake,
             long done, long left, double seconds, int batchSize, boolean force) {
         long now = System.nanoTime();
-        if (!force && now - lastDraw < REDRAW_NANOS) {
+        if (!terminal || (!force && now - lastDraw < REDRAW_NANOS)) {
             return;
         }
         lastDraw = now;

@@ -13,6 +13,8 @@ import io.jgan.runtime.sweep.TrialSettings;
 import io.jgan.runtime.sweep.TrialResult;
 import io.jgan.runtime.sweep.TrialTrainer;
 import io.jgan.runtime.Network;
+import io.jgan.runtime.loss.GanLoss;
+import io.jgan.runtime.train.GanTrainer;
 import io.jgan.samples.cli.CommandError;
 import io.jgan.samples.cli.OptionChecks;
 import io.jgan.samples.cli.Threads;
@@ -137,6 +139,13 @@ public final class SweepCommand implements Callable<Integer> {
         if (d.info().inputSize() != rows.width()) {
             throw CommandError.of("--data " + data + " has " + rows.width() + " columns but " + d.info().displayName()
                     + " reads " + d.info().inputSize() + " values per sample");
+        }
+        for (String loss : losses) {
+            try {
+                GanTrainer.requireLastLayerFits(d.info(), GanLoss.byName(loss));
+            } catch (IllegalArgumentException e) {
+                throw usage("--loss " + loss + ": " + e.getMessage());
+            }
         }
         int samples = rows.samples();
         for (int b : batches) {

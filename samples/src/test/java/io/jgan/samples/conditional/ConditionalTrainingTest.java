@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.data.IdxImages;
-import io.jgan.runtime.data.IdxLabels;
-import io.jgan.runtime.data.IdxReader;
-import io.jgan.runtime.data.IdxWriter;
+import io.jgan.data.idx.IdxImages;
+import io.jgan.data.idx.IdxLabels;
+import io.jgan.data.idx.IdxReader;
+import io.jgan.data.idx.IdxWriter;
 import io.jgan.runtime.data.LabelledEpochData;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.GanTrainer;
@@ -85,8 +85,9 @@ class ConditionalTrainingTest {
         Network d = new TinyHalves_Discriminator(BATCH);
         g.initialize(rng);
         d.initialize(rng);
-        LabelledEpochData data = new LabelledEpochData(IdxReader.readImages(imageFile), IdxReader.readLabels(labelFile),
-                2, labelFile.toString(), BATCH, rng);
+        IdxImages images = IdxReader.readImages(imageFile);
+        LabelledEpochData data = LabelledEpochData.ofPixels(images.pixels(), images.imageSize(),
+                IdxReader.readLabels(labelFile).toInts(), 2, labelFile.toString(), BATCH, rng);
         GanTrainer trainer = new GanTrainer(g, d, new Adam(g, 2e-3, 0.5, 0.999), new Adam(d, 2e-3, 0.5, 0.999), data,
                 TrainingConfig.defaults(BATCH), rng);
 
@@ -109,8 +110,9 @@ class ConditionalTrainingTest {
         byte[] labelBytes = new byte[IMAGES];
         IdxImages images = halves(new Rng(5), labelBytes);
         labelBytes[37] = 2;
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new LabelledEpochData(images,
-                new IdxLabels(IMAGES, labelBytes), 2, "labels.idx", BATCH, new Rng(1)));
+        int[] labels = new IdxLabels(IMAGES, labelBytes).toInts();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> LabelledEpochData.ofPixels(
+                images.pixels(), images.imageSize(), labels, 2, "labels.idx", BATCH, new Rng(1)));
         assertEquals("labels.idx row 37: label 2 is outside [0, 2), the classes of the spec's @Condition; use labels 0"
                 + " to 1 or a spec with more classes", e.getMessage());
     }

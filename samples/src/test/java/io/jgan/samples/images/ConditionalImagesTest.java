@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.data.IdxImages;
-import io.jgan.runtime.data.IdxLabels;
-import io.jgan.runtime.data.IdxWriter;
-import io.jgan.runtime.io.Checkpoint;
+import io.jgan.data.idx.IdxImages;
+import io.jgan.data.idx.IdxLabels;
+import io.jgan.data.idx.IdxWriter;
+import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.io.Npy;
 import io.jgan.runtime.io.NpyArray;
 import io.jgan.runtime.io.Npz;
@@ -82,7 +82,7 @@ class ConditionalImagesTest {
     void aResumeWithOtherFakeLabelsIsRefused() throws Exception {
         Path out = dir.resolve("run");
         gan(out, 1, false, false).run();
-        var e = org.junit.jupiter.api.Assertions.assertThrows(io.jgan.runtime.io.CheckpointException.class,
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.jgan.runtime.train.CheckpointException.class,
                 () -> gan(out, 2, true, true));
         assertTrue(e.getMessage().contains("--fake-labels uniform"), e.getMessage());
     }

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.data.IdxImages;
-import io.jgan.runtime.data.IdxLabels;
-import io.jgan.runtime.data.IdxWriter;
-import io.jgan.runtime.io.Checkpoint;
+import io.jgan.data.idx.IdxImages;
+import io.jgan.data.idx.IdxLabels;
+import io.jgan.data.idx.IdxWriter;
+import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.io.Checksums;
 import io.jgan.runtime.io.RunLock;
 import io.jgan.samples.Jgan;
@@ -360,7 +360,7 @@ class HostileUserTest {
         // --debug adds the trace, and only then.
         r = run("images", "export", "--checkpoint", dir.toString(), "--out", dir.resolve("d.npz").toString(), "--debug");
         assertEquals(1, r.exitCode());
-        assertTrue(r.err().contains("\tat io.jgan.runtime.io.Checkpoint.read"), r.err());
+        assertTrue(r.err().contains("\tat io.jgan.runtime.train.Checkpoint.read"), r.err());
         assertEquals("jgan: checkpoint " + dir + " is a directory, not a checkpoint file", r.lastError());
     }
 

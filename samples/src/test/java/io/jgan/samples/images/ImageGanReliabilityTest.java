@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.jgan.runtime.Finite;
-import io.jgan.runtime.io.Checkpoint;
+import io.jgan.runtime.generated.Finite;
+import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.train.DivergencePolicy;
 import io.jgan.runtime.train.TrainingDivergedException;
 import java.io.ByteArrayOutputStream;

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.io.Checkpoint;
-import io.jgan.runtime.io.CheckpointException;
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -154,7 +154,7 @@ class ImageGanTest {
         Path out = dir.resolve("run");
         gan(TINY, out, 1, false).run();
         Path file = out.resolve("checkpoint.jgan");
-        io.jgan.runtime.io.Checkpoint c = io.jgan.runtime.io.Checkpoint.read(file);
+        io.jgan.runtime.train.Checkpoint c = io.jgan.runtime.train.Checkpoint.read(file);
         c.put("run.kernels", "other");
         c.write(file);
         ByteArrayOutputStream text = new ByteArrayOutputStream();

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.data.IdxImages;
-import io.jgan.runtime.data.IdxLabels;
-import io.jgan.runtime.data.IdxWriter;
+import io.jgan.data.idx.IdxImages;
+import io.jgan.data.idx.IdxLabels;
+import io.jgan.data.idx.IdxWriter;
 import io.jgan.runtime.io.Npy;
 import io.jgan.runtime.io.NpyArray;
 import io.jgan.runtime.io.Npz;
@@ -157,7 +157,7 @@ class ImagesCommandTest {
                 "--noise", "128", "--smooth");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("VanillaGan128: noise 128") && r.out().contains("labels 0.98/0.02"), r.out());
-        io.jgan.runtime.io.Checkpoint c = io.jgan.runtime.io.Checkpoint.read(out128.resolve("checkpoint.jgan"));
+        io.jgan.runtime.train.Checkpoint c = io.jgan.runtime.train.Checkpoint.read(out128.resolve("checkpoint.jgan"));
         assertEquals("VanillaGan128", c.getString("run.model"));
         assertEquals("true", c.getString("run.smooth"));
         Path g = dir.resolve("g128.npz");

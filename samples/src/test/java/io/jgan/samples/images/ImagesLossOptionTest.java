@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.data.IdxImages;
-import io.jgan.runtime.data.IdxLabels;
-import io.jgan.runtime.data.IdxWriter;
+import io.jgan.data.idx.IdxImages;
+import io.jgan.data.idx.IdxLabels;
+import io.jgan.data.idx.IdxWriter;
 import io.jgan.runtime.loss.GanLoss;
 import io.jgan.runtime.train.TrainingConfig;
 import io.jgan.samples.Jgan;

@@ -114,9 +114,10 @@ class SweepCommandTest {
                 narrow.toString()}},
             {1, "line 3, column 2 is 'oops', not a number", new String[] {"--spec", SPEC, "--data", bad.toString()}},
             {2, "--seeds 5..1", new String[] {"--spec", SPEC, "--data", csv.toString(), "--seeds", "5..1"}},
-            {2, "--loss hinge is not known; choose from bce", new String[] {"--spec", SPEC, "--data", csv.toString(),
-                "--loss", "hinge"}},
- {2, "give either --steps or --epochs", new String[] {"--spec", SPEC, "--data", csv.toString(), "--steps",
+            {2, "--loss nonsense is not known; choose from bce, bce-logits", new String[] {"--spec", SPEC, "--data",
+                csv.toString(), "--loss", "nonsense"}},
+            {2, "--loss hinge", new String[] {"--spec", SPEC, "--data", csv.toString(), "--loss", "hinge"}},
+            {2, "give either --steps or --epochs", new String[] {"--spec", SPEC, "--data", csv.toString(), "--steps",
                 "10", "--epochs", "1"}},
             {2, "learning rates must be positive", new String[] {"--spec", SPEC, "--data", csv.toString(), "--lr", "-1"}},
         };
