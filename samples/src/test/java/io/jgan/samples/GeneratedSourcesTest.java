@@ -39,7 +39,8 @@ class GeneratedSourcesTest {
             "gaussian/GaussianStable_Generator", "gaussian/GaussianStable_Discriminator",
             "images/VanillaGan_Generator", "images/VanillaGan_Discriminator",
             "images/Dcgan_Generator", "images/Dcgan_Discriminator",
-            "images/ConditionalGan_Generator", "images/ConditionalGan_Discriminator"})
+            "images/ConditionalGan_Generator", "images/ConditionalGan_Discriminator",
+            "images/ConditionalDcgan_Generator", "images/ConditionalDcgan_Discriminator"})
     void generatedSourceMatchesGolden(String generatedClass) throws IOException {
         String path = "io/jgan/samples/" + generatedClass + ".java";
         Path generated = GENERATED.resolve(path);

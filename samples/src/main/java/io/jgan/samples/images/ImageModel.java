@@ -62,8 +62,12 @@ public record ImageModel(String name, int noiseSize, int batch, double beta1, In
     /** Seed 003's GAN made conditional ({@link ConditionalGan}): both networks take the class label. */
     public static final ImageModel CONDITIONAL = new ImageModel("ConditionalGan", 100, ImageGan.BATCH, 0.9,
             ConditionalGan_Generator::new, ConditionalGan_Discriminator::new, 10);
+    /** The DCGAN made conditional ({@link ConditionalDcgan}), trained as {@link #DCGAN}. */
+    public static final ImageModel CONDITIONAL_DCGAN = new ImageModel("ConditionalDcgan", 100, 128, 0.5,
+            ConditionalDcgan_Generator::new, ConditionalDcgan_Discriminator::new, 10);
     /** The models of the command line. */
-    public static final List<ImageModel> ALL = List.of(VANILLA, VANILLA_128, VANILLA_SCORES, DCGAN, CONDITIONAL);
+    public static final List<ImageModel> ALL = List.of(VANILLA, VANILLA_128, VANILLA_SCORES, DCGAN, CONDITIONAL,
+            CONDITIONAL_DCGAN);
 
     /** {@return whether the model's networks take class labels} */
     public boolean conditional() {
@@ -72,11 +76,12 @@ public record ImageModel(String name, int noiseSize, int batch, double beta1, In
 
     /**
      * The command line's conditional model for {@code --model}, {@code --noise} and {@code --loss}:
-     * seed 003's MLP with the label embedded, trained as seed 003.
+     * seed 003's MLP with the label embedded, trained as seed 003, or the DCGAN with the label
+     * embedded in G and as one-hot channels in D, trained as the DCGAN.
      */
     public static ImageModel conditionalForCommandLine(String model, Integer noise, GanLoss loss) {
-        if (!model.equals("mlp")) {
-            throw new IllegalArgumentException("--conditional trains the mlp model only, not --model " + model);
+        if (!model.equals("mlp") && !model.equals("dcgan")) {
+            throw new IllegalArgumentException("--model must be mlp or dcgan, was " + model);
         }
         if (noise != null && noise != 100) {
             throw new IllegalArgumentException("--conditional takes noise of 100 values, not --noise " + noise);
@@ -85,7 +90,7 @@ public record ImageModel(String name, int noiseSize, int batch, double beta1, In
             throw new IllegalArgumentException("--conditional ends its discriminator in a sigmoid, so it trains with"
                     + " --loss bce only, not " + loss.name());
         }
-        return CONDITIONAL;
+        return model.equals("dcgan") ? CONDITIONAL_DCGAN : CONDITIONAL;
     }
 
     /** The command line's model for {@code --noise n}. */

@@ -77,8 +77,9 @@ public final class ImagesCommand implements Runnable {
         String modelName;
 
         @Option(names = "--conditional", negatable = true,
-                description = "Train seed 003's GAN made conditional: G and D also get the class label (from the"
-                        + " label file) as a learned 10-value embedding; the grids show one row per class."
+                description = "Train the model made conditional: G and D also get the class label (from the label"
+                        + " file): mlp as a learned 10-value embedding in both, dcgan as one in G and as 10 one-hot"
+                        + " channels in D; the grids show one row per class."
                         + " Default off; on --resume, the checkpoint's.")
         Boolean conditional;
 
@@ -189,9 +190,9 @@ public final class ImagesCommand implements Runnable {
                 runFakesFromData = runFakes.equals("data");
                 if ((noise != null && noise != model.noiseSize()) || (seed != null && seed != runSeed)
                         || (smooth != null && smooth != runSmooth)
-                        || (modelName != null && (modelName.equals("dcgan") != (model == ImageModel.DCGAN)))) {
+                        || (modelName != null && (modelName.equals("dcgan") != isDcgan(model)))) {
                     throw new CommandLine.ParameterException(spec.commandLine(), "the checkpoint in " + out
-                            + " is a run with --model " + (model == ImageModel.DCGAN ? "dcgan" : "mlp") + " --noise "
+                            + " is a run with --model " + (isDcgan(model) ? "dcgan" : "mlp") + " --noise "
                             + model.noiseSize() + " --seed " + runSeed
                             + (runSmooth ? " --smooth" : " --no-smooth") + "; --resume continues it with those settings");
                 }
@@ -283,6 +284,10 @@ public final class ImagesCommand implements Runnable {
             }
             return dataset;
         }
+    }
+
+    private static boolean isDcgan(ImageModel model) {
+        return model == ImageModel.DCGAN || model == ImageModel.CONDITIONAL_DCGAN;
     }
 
     static MnistFiles findData(Path dir, boolean download) throws IOException {

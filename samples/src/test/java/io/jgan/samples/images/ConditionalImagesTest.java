@@ -166,6 +166,25 @@ class ConditionalImagesTest {
         assertArrayEquals(new int[] {256, 110}, dict.get("1.weight").shape());
     }
 
+    /** The conditional DCGAN's discriminator reads the label as 10 more channels: its first convolution has 11 inputs. */
+    @Test
+    void aConditionalDcganTrainsAndExports() throws Exception {
+        Path data = data((byte) 0);
+        Path out = dir.resolve("dcgan");
+        Run train = run("images", "train", "--conditional", "--model", "dcgan", "--data", data.toString(), "--epochs",
+                "1", "--out", out.toString());
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.out().contains("ConditionalDcgan: noise 100, 10 classes"), train.out());
+        Path npz = dir.resolve("d.npz");
+        assertEquals(0, run("images", "export", "--checkpoint", out.resolve("checkpoint.jgan").toString(), "--network",
+                "discriminator", "--out", npz.toString()).exitCode());
+        assertArrayEquals(new int[] {64, 11, 4, 4}, Npz.read(npz).get("1.weight").shape());
+        Run resume = run("images", "train", "--no-conditional", "--data", data.toString(), "--epochs", "2", "--out",
+                out.toString(), "--resume");
+        assertEquals(2, resume.exitCode());
+        assertTrue(resume.err().contains("is a conditional run"), resume.err());
+    }
+
     @Test
     void aLabelOutsideTheClassesIsAnErrorNamingTheFileAndRow() throws Exception {
         Path data = data((byte) 12);
