@@ -171,6 +171,11 @@ public final class TrainCommand implements Callable<Integer> {
         Settings s = settings();
         Class<?> specType = SpecClasses.load(s.spec);
         Network probe = SpecClasses.network(specType, false, 1);
+        if (probe.info().conditional()) {
+            throw CommandError.of(specType.getName() + " is conditional (@Condition): its networks take a label per"
+                    + " sample, which jgan train does not read yet; train it in code with GanTrainer and"
+                    + " LabelledEpochData, or images train --conditional for 28x28 images");
+        }
         TableData table = TableData.read(s.data, "--data");
         table.requireWidth(s.data, probe.info().inputSize(), specType.getName());
         if (table.count() < s.batch) {

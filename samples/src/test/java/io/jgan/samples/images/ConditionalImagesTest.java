@@ -185,6 +185,16 @@ class ConditionalImagesTest {
         assertTrue(resume.err().contains("is a conditional run"), resume.err());
     }
 
+    /** jgan train reads no labels yet: a conditional spec is refused in one line, before any data is read. */
+    @Test
+    void jganTrainRefusesAConditionalSpec() {
+        Run r = run("train", "--spec", "io.jgan.samples.images.ConditionalGan", "--data", dir.resolve("x.csv").toString(),
+                "--out", dir.resolve("train").toString());
+        assertEquals(1, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("ConditionalGan is conditional (@Condition)"), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+    }
+
     @Test
     void aLabelOutsideTheClassesIsAnErrorNamingTheFileAndRow() throws Exception {
         Path data = data((byte) 12);
