@@ -117,6 +117,29 @@ class ConditionalTrainingTest {
                 + " to 1 or a spec with more classes", e.getMessage());
     }
 
+    /** The divergence guard covers the embedding: a NaN in D's table makes its loss NaN, caught before any step. */
+    @Test
+    void theDivergenceGuardCoversTheEmbedding() throws Exception {
+        byte[] labelBytes = new byte[IMAGES];
+        IdxImages images = halves(new Rng(5), labelBytes);
+        Rng rng = new Rng(11);
+        Network g = new TinyHalves_Generator(BATCH);
+        Network d = new TinyHalves_Discriminator(BATCH);
+        g.initialize(rng);
+        d.initialize(rng);
+        LabelledEpochData data = LabelledEpochData.ofPixels(images.pixels(), images.imageSize(),
+                new IdxLabels(IMAGES, labelBytes).toInts(), 2, "labels", BATCH, rng);
+        GanTrainer trainer = new GanTrainer(g, d, new Adam(g, 1e-3), new Adam(d, 1e-3), data,
+                TrainingConfig.defaults(BATCH), rng);
+        trainer.iterate();
+        java.util.Arrays.fill(d.parameters(), 0, 8, Float.NaN); // both rows of D's [2, 4] table
+        float[] before = g.parameters().clone();
+        io.jgan.runtime.train.TrainingDivergedException e = assertThrows(
+                io.jgan.runtime.train.TrainingDivergedException.class, trainer::iterate);
+        assertTrue(e.getMessage().contains("TinyHalves discriminator"), e.getMessage());
+        assertTrue(java.util.Arrays.equals(before, g.parameters()), "the generator did not step");
+    }
+
     @Test
     void unlabelledDataIsRefused() {
         Rng rng = new Rng(1);
