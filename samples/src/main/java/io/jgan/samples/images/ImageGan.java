@@ -376,7 +376,9 @@ public final class ImageGan {
 
     /** {@return the optimizer, after the loss unless it is the article's: "Adam", "loss wgan, RMSprop"} */
     public String describeOptimizer() {
-        String optimizer = generatorOptimizer instanceof RmsProp ? "RMSprop" : "Adam";
+        String optimizer = generatorOptimizer instanceof Adam a && a.beta1() != 0.9
+                ? "Adam (betas " + a.beta1() + "/" + a.beta2() + ")"
+                : generatorOptimizer instanceof RmsProp ? "RMSprop" : "Adam";
         GanLoss loss = settings.loss();
         return loss.equals(GanLoss.bce()) ? optimizer : "loss " + loss.name() + ", " + optimizer;
     }
