@@ -132,6 +132,19 @@ class ConditionTest {
         d.checkInput();
     }
 
+    /** Between layers, the embedding passes the gradient back to the layer before it as well as into its table. */
+    @Test
+    void embeddingBetweenLayers() {
+        CompiledSpec spec = CompiledSpec.compile("test.Spec", spec("@Condition(classes = 3)",
+                "@Dense(units = 3) void first(); @Embedding(classes = 3, size = 2) void label();",
+                "@Condition(classes = 3)", "@Dense(units = 5) void first(); @Tanh void squash();"
+                        + " @Embedding(classes = 3, size = 2) void label();"));
+        new GradientCheck(spec.generator(5, 1), BATCH, 101).checkParameters();
+        GradientCheck d = new GradientCheck(spec.discriminator(5, 2), BATCH, 102);
+        d.checkParameters();
+        d.checkInput();
+    }
+
     @Test
     void oneHotGradientsReachTheInput() {
         CompiledSpec spec = CompiledSpec.compile("test.Spec", spec("@Condition(classes = 3)",
