@@ -74,6 +74,7 @@ public final class SparkSweep {
                 .map(id -> TrialRun.run(plan, id, store))
                 .collect();
         SweepResults results = new SweepResults(plan.score().name(), plan.score().higherIsBetter(), rows);
+        results.requireOneKernelPath();
         try {
             verify(results, outUri, files);
             files.writeAtomically(new Path(outUri, LocalSweep.RESULTS), results.toCsv().getBytes(StandardCharsets.UTF_8));

@@ -38,6 +38,21 @@ public record SweepResults(String scoreName, boolean higherIsBetter, List<TrialR
         rows = List.copyOf(byId);
     }
 
+    /**
+     * Refuses results whose trials ran on different kernel paths: each path is bit-exact on its own,
+     * but the two round differently, so such a table would compare runs that no one machine repeats.
+     *
+     * @throws IllegalStateException naming the paths and how to pin one
+     */
+    public void requireOneKernelPath() {
+        List<String> paths = rows.stream().map(TrialResult::kernel).distinct().sorted().toList();
+        if (paths.size() > 1) {
+            throw new IllegalStateException("the trials ran on different kernel paths " + paths + ": start every"
+                    + " executor alike, with --add-modules jdk.incubator.vector in spark.executor.extraJavaOptions"
+                    + " for all of them or for none");
+        }
+    }
+
     /** {@return the rows, best score first; trials without a score (diverged) last} */
     public List<TrialResult> sorted() {
         Comparator<TrialResult> byScore = Comparator.comparingDouble(TrialResult::score);

@@ -102,6 +102,18 @@ class LocalSweepTest {
     }
 
     @Test
+    void resultsFromTwoKernelPathsAreRefused() {
+        TrialResult vector = new TrialResult(0, 1, TrialSettings.defaults(), 1, 0.5, 0.25, "trial-0/checkpoint.jgan",
+                "ab", "vector-api", "development", "");
+        TrialResult plain = new TrialResult(1, 2, TrialSettings.defaults(), 1, 0.5, 0.25, "trial-1/checkpoint.jgan",
+                "cd", "auto-vectorised", "development", "");
+        new SweepResults("ks", false, List.of(vector, vector)).requireOneKernelPath();
+        var e = assertThrows(IllegalStateException.class,
+                () -> new SweepResults("ks", false, List.of(vector, plain)).requireOneKernelPath());
+        assertTrue(e.getMessage().contains("[auto-vectorised, vector-api]"), e.getMessage());
+    }
+
+    @Test
     void partitionsDependOnTheSeedAndTheirNumberOnly() {
         Network g = new LineGan().generator(ShardedSampler.BATCH);
         g.initialize(new io.jgan.runtime.Rng(1));
