@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 
 /** {@code jgan images train|sample|export}: the vanilla GAN on 28x28 images (seeds 003 and 004). */
 @Command(name = "images", mixinStandardHelpOptions = true,
-        description = "The vanilla GAN on 28x28 grayscale images (MNIST, Fashion-MNIST) of seeds 003 and 004.",
+        description = "GANs on 28x28 grayscale images (MNIST, Fashion-MNIST): the vanilla GAN of seeds 003 and 004"
+            + " (--model mlp), a DCGAN (--model dcgan), either conditional on the class (--conditional).",
         subcommands = {ImagesCommand.Train.class, ImagesCommand.Sample.class, ImagesCommand.Export.class,
             ImagesBench.Bench.class})
 public final class ImagesCommand implements Runnable {
