@@ -1,5 +1,6 @@
 package io.jgan.samples.cli;
 
+import static io.jgan.samples.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,11 +10,10 @@ import io.jgan.runtime.Rng;
 import io.jgan.runtime.train.CheckpointFiles;
 import io.jgan.runtime.io.Npy;
 import io.jgan.runtime.train.TrainedGenerator;
+import io.jgan.samples.CliRun;
 import io.jgan.samples.Jgan;
 import io.jgan.samples.ring.RingData;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code jgan train|sample|export} on a spec that is not a sample's, from a user's CSV file. */
 class TrainCommandTest {
@@ -30,28 +29,6 @@ class TrainCommandTest {
     @TempDir
     static Path dir;
     static Path csv;
-
-    record Run(int exitCode, String out, String err) {
-        String lastError() {
-            String[] lines = err.strip().split("\\R");
-            return lines[lines.length - 1];
-        }
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            CommandLine cli = Jgan.commandLine();
-            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-            int code = cli.execute(args);
-            return new Run(code, stdout.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-        }
-    }
 
     /** The ring as a user's CSV: a header, then x,y per line. */
     static Path ringCsv(Path file, int n, long seed) throws IOException {
@@ -91,14 +68,14 @@ class TrainCommandTest {
         for (String[] c : cases) {
             Path bad = Files.writeString(dir.resolve("bad" + k + ".csv"), c[0]);
             Path out = dir.resolve("bad-out" + k++);
-            Run r = run("train", "--spec", SPEC, "--data", bad.toString(), "--out", out.toString(), "--steps", "5");
+            CliRun r = run("train", "--spec", SPEC, "--data", bad.toString(), "--out", out.toString(), "--steps", "5");
             assertEquals(1, r.exitCode(), r.err());
             assertEquals(1, r.err().strip().lines().count(), r.err());
             assertTrue(r.lastError().contains(c[1]), r.lastError());
             assertTrue(r.lastError().contains(bad.toString()), r.lastError());
             assertFalse(Files.exists(out), "nothing may be written for " + c[0]);
         }
-        Run noClass = run("train", "--spec", "com.example.Missing", "--data", csv.toString(), "--out",
+        CliRun noClass = run("train", "--spec", "com.example.Missing", "--data", csv.toString(), "--out",
                 dir.resolve("x").toString());
         assertEquals(1, noClass.exitCode());
         assertTrue(noClass.lastError().contains("--spec com.example.Missing: no such class on the class path"),
@@ -108,14 +85,14 @@ class TrainCommandTest {
     @Test
     void aLossThatDoesNotFitTheSpecIsOneLineAndNothingIsWritten() {
         Path out = dir.resolve("hinge");
-        Run hinge = run("train", "--spec", SPEC, "--data", csv.toString(), "--out", out.toString(), "--steps", "5",
+        CliRun hinge = run("train", "--spec", SPEC, "--data", csv.toString(), "--out", out.toString(), "--steps", "5",
                 "--loss", "hinge");
         assertEquals(2, hinge.exitCode(), hinge.err());
         assertEquals(1, hinge.err().strip().lines().count(), hinge.err());
         assertTrue(hinge.lastError().contains("the hinge loss reads raw scores"), hinge.lastError());
         assertTrue(hinge.lastError().contains("remove that @Sigmoid layer"), hinge.lastError());
         assertFalse(Files.exists(out));
-        Run unknown = run("train", "--spec", SPEC, "--data", csv.toString(), "--out", out.toString(), "--loss", "l2");
+        CliRun unknown = run("train", "--spec", SPEC, "--data", csv.toString(), "--out", out.toString(), "--loss", "l2");
         assertEquals(2, unknown.exitCode(), unknown.err());
         assertTrue(unknown.lastError().contains("--loss must be one of bce, bce-logits, lsgan, hinge, wgan, was l2"),
                 unknown.lastError());
@@ -124,35 +101,35 @@ class TrainCommandTest {
     @Test
     void resumeTakesTheRunsSettingsAndRefusesOtherOnes() throws IOException {
         Path out = dir.resolve("resume");
-        Run first = run(train(out, "--epochs", "1", "--g-lr", "1e-3", "--ema", "0.99"));
+        CliRun first = run(train(out, "--epochs", "1", "--g-lr", "1e-3", "--ema", "0.99"));
         assertEquals(0, first.exitCode(), first.err());
         assertFalse(first.out().contains("\r"), "progress in a captured output is plain lines");
-        Run other = run("train", "--resume", "--out", out.toString(), "--epochs", "2", "--seed", "7");
+        CliRun other = run("train", "--resume", "--out", out.toString(), "--epochs", "2", "--seed", "7");
         assertEquals(2, other.exitCode(), other.err());
         assertTrue(other.lastError().contains("was trained with --seed 1, not 7"), other.lastError());
-        Run fresh = run(train(out, "--epochs", "2"));
+        CliRun fresh = run(train(out, "--epochs", "2"));
         assertEquals(1, fresh.exitCode());
         assertTrue(fresh.lastError().contains("already holds a run: pass --resume"), fresh.lastError());
-        Run resumed = run("train", "--resume", "--out", out.toString(), "--epochs", "2");
+        CliRun resumed = run("train", "--resume", "--out", out.toString(), "--epochs", "2");
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("resuming: at step 16 of 32 steps"), resumed.out());
         assertTrue(resumed.out().contains("G Adam(lr=0.001"), resumed.out());
 
         // A user's checkpoint works with sample and export, and images sample points to them.
         Path samples = dir.resolve("resume-samples.csv");
-        Run sample = run("sample", "--checkpoint", out.resolve(CheckpointFiles.LATEST).toString(), "--n", "10",
+        CliRun sample = run("sample", "--checkpoint", out.resolve(CheckpointFiles.LATEST).toString(), "--n", "10",
                 "--out", samples.toString());
         assertEquals(0, sample.exitCode(), sample.err());
         assertTrue(sample.out().contains("averaged generator"), sample.out());
         assertEquals(11, Files.readAllLines(samples).size());
         for (String network : new String[] {"generator", "discriminator"}) {
-            Run export = run("export", "--checkpoint", out.resolve(CheckpointFiles.LATEST).toString(), "--network",
+            CliRun export = run("export", "--checkpoint", out.resolve(CheckpointFiles.LATEST).toString(), "--network",
                     network, "--out", dir.resolve(network + ".npz").toString());
             assertEquals(0, export.exitCode(), export.err());
             assertTrue(export.out().contains("0.weight [64, " + (network.equals("generator") ? 8 : 2) + "]"),
                     export.out());
         }
-        Run images = run("images", "sample", "--checkpoint", out.resolve(CheckpointFiles.LATEST).toString(), "--out",
+        CliRun images = run("images", "sample", "--checkpoint", out.resolve(CheckpointFiles.LATEST).toString(), "--out",
                 dir.resolve("img.npy").toString());
         assertEquals(1, images.exitCode());
         assertTrue(images.lastError().contains("use jgan sample or jgan export"), images.lastError());
@@ -189,7 +166,7 @@ class TrainCommandTest {
         p.destroyForcibly();
         assertTrue(p.waitFor(20, TimeUnit.SECONDS));
         assertTrue(Files.exists(latest), Files.readString(dir.resolve("killed.log")));
-        Run resumed = run("train", "--resume", "--out", killed.toString());
+        CliRun resumed = run("train", "--resume", "--out", killed.toString());
         assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
         assertArrayEquals(Files.readAllBytes(whole.resolve(CheckpointFiles.LATEST)), Files.readAllBytes(latest));
         assertArrayEquals(Files.readAllBytes(whole.resolve(TrainCommand.GENERATOR_FILE)),

@@ -1,5 +1,6 @@
 package io.jgan.samples.images;
 
+import static io.jgan.samples.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,7 +13,7 @@ import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.io.Npy;
 import io.jgan.runtime.io.NpyArray;
 import io.jgan.runtime.io.Npz;
-import io.jgan.samples.Jgan;
+import io.jgan.samples.CliRun;
 import io.jgan.samples.conditional.TinyHalves_Discriminator;
 import io.jgan.samples.conditional.TinyHalves_Generator;
 import java.awt.image.BufferedImage;
@@ -27,7 +28,6 @@ import java.util.Map;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * Conditional runs of the images sample: the tiny conditional spec through {@link ImageGan} (grid
@@ -87,23 +87,6 @@ class ConditionalImagesTest {
         assertTrue(e.getMessage().contains("--fake-labels uniform"), e.getMessage());
     }
 
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            CommandLine cli = Jgan.commandLine();
-            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-            int code = cli.execute(args);
-            return new Run(code, stdout.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-        }
-    }
-
     /** 200 28x28 images of 10 classes, a bright square placed by class; labels 0..9 in turn. */
     private Path data(byte badLabel) throws Exception {
         Path data = dir.resolve("data" + badLabel);
@@ -130,7 +113,7 @@ class ConditionalImagesTest {
     void trainSampleAndExportAConditionalGan() throws Exception {
         Path data = data((byte) 0);
         Path out = dir.resolve("out");
-        Run train = run("images", "train", "--conditional", "--data", data.toString(), "--epochs", "1", "--out",
+        CliRun train = run("images", "train", "--conditional", "--data", data.toString(), "--epochs", "1", "--out",
                 out.toString());
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("ConditionalGan: noise 100, 10 classes (fakes uniform)"), train.out());
@@ -139,7 +122,7 @@ class ConditionalImagesTest {
 
         Path checkpoint = out.resolve("checkpoint.jgan");
         Path three = dir.resolve("three.npy");
-        Run sample = run("images", "sample", "--checkpoint", checkpoint.toString(), "--class", "3", "--n", "4",
+        CliRun sample = run("images", "sample", "--checkpoint", checkpoint.toString(), "--class", "3", "--n", "4",
                 "--out", three.toString());
         assertEquals(0, sample.exitCode(), sample.err());
         assertTrue(sample.out().contains("of classes 3 to"), sample.out());
@@ -153,7 +136,7 @@ class ConditionalImagesTest {
         assertArrayEquals(Arrays.copyOfRange(a, 2 * 784, 3 * 784), Arrays.copyOfRange(b, 2 * 784, 3 * 784));
         assertTrue(!Arrays.equals(Arrays.copyOfRange(a, 784, 2 * 784), Arrays.copyOfRange(b, 784, 2 * 784)));
 
-        Run bad = run("images", "sample", "--checkpoint", checkpoint.toString(), "--class", "10", "--out",
+        CliRun bad = run("images", "sample", "--checkpoint", checkpoint.toString(), "--class", "10", "--out",
                 dir.resolve("x.npy").toString());
         assertEquals(2, bad.exitCode());
         assertTrue(bad.err().contains("--class 10 is not a class of"), bad.err());
@@ -171,7 +154,7 @@ class ConditionalImagesTest {
     void aConditionalDcganTrainsAndExports() throws Exception {
         Path data = data((byte) 0);
         Path out = dir.resolve("dcgan");
-        Run train = run("images", "train", "--conditional", "--model", "dcgan", "--data", data.toString(), "--epochs",
+        CliRun train = run("images", "train", "--conditional", "--model", "dcgan", "--data", data.toString(), "--epochs",
                 "1", "--out", out.toString());
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.out().contains("ConditionalDcgan: noise 100, 10 classes"), train.out());
@@ -179,7 +162,7 @@ class ConditionalImagesTest {
         assertEquals(0, run("images", "export", "--checkpoint", out.resolve("checkpoint.jgan").toString(), "--network",
                 "discriminator", "--out", npz.toString()).exitCode());
         assertArrayEquals(new int[] {64, 11, 4, 4}, Npz.read(npz).get("1.weight").shape());
-        Run resume = run("images", "train", "--no-conditional", "--data", data.toString(), "--epochs", "2", "--out",
+        CliRun resume = run("images", "train", "--no-conditional", "--data", data.toString(), "--epochs", "2", "--out",
                 out.toString(), "--resume");
         assertEquals(2, resume.exitCode());
         assertTrue(resume.err().contains("is a conditional run"), resume.err());
@@ -188,7 +171,7 @@ class ConditionalImagesTest {
     /** jgan train reads no labels yet: a conditional spec is refused in one line, before any data is read. */
     @Test
     void jganTrainRefusesAConditionalSpec() {
-        Run r = run("train", "--spec", "io.jgan.samples.images.ConditionalGan", "--data", dir.resolve("x.csv").toString(),
+        CliRun r = run("train", "--spec", "io.jgan.samples.images.ConditionalGan", "--data", dir.resolve("x.csv").toString(),
                 "--out", dir.resolve("train").toString());
         assertEquals(1, r.exitCode(), r.out() + r.err());
         assertTrue(r.err().contains("ConditionalGan is conditional (@Condition)"), r.err());
@@ -198,7 +181,7 @@ class ConditionalImagesTest {
     @Test
     void aLabelOutsideTheClassesIsAnErrorNamingTheFileAndRow() throws Exception {
         Path data = data((byte) 12);
-        Run train = run("images", "train", "--conditional", "--data", data.toString(), "--epochs", "1", "--out",
+        CliRun train = run("images", "train", "--conditional", "--data", data.toString(), "--epochs", "1", "--out",
                 dir.resolve("bad").toString());
         assertEquals(1, train.exitCode(), train.out() + train.err());
         String labels = data.resolve("train-labels-idx1-ubyte.gz").toString();

@@ -1,5 +1,6 @@
 package io.jgan.samples.images;
 
+import static io.jgan.samples.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -12,23 +13,19 @@ import io.jgan.data.idx.IdxWriter;
 import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.io.Checksums;
 import io.jgan.runtime.io.RunLock;
-import io.jgan.samples.Jgan;
+import io.jgan.samples.CliRun;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * The hostile user's issue, case by case, through the command line a user runs: each test is named
@@ -43,29 +40,6 @@ class HostileUserTest {
     static Path data;
     static Path trained;
     static Path checkpoint;
-
-    record Run(int exitCode, String out, String err) {
-        /** The last line of stderr: what the user reads. */
-        String lastError() {
-            String[] lines = err.strip().split("\\R");
-            return lines[lines.length - 1];
-        }
-    }
-
-    static Run run(String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            CommandLine cli = Jgan.commandLine();
-            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-            int code = cli.execute(args);
-            return new Run(code, stdout.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-        }
-    }
 
     /** {@code count} images of {@code rows x cols}, a bright square each, and {@code labels} labels. */
     static Path dataSet(String name, int count, int rows, int cols) throws IOException {
@@ -89,7 +63,7 @@ class HostileUserTest {
     static void trainOneEpoch() throws IOException {
         data = dataSet("data", 200, 28, 28);
         trained = dir.resolve("trained");
-        Run r = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", trained.toString());
+        CliRun r = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", trained.toString());
         assertEquals(0, r.exitCode(), r.err());
         checkpoint = trained.resolve(ImageGan.CHECKPOINT);
     }
@@ -118,7 +92,7 @@ class HostileUserTest {
     }
 
     /** {@code images train --resume} into {@code out}, up to epoch 1 unless {@code more} says otherwise. */
-    static Run resume(Path out, String... more) {
+    static CliRun resume(Path out, String... more) {
         java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("images", "train", "--data",
                 data.toString(), "--out", out.toString(), "--resume"));
         if (!Arrays.asList(more).contains("--epochs")) {
@@ -134,14 +108,14 @@ class HostileUserTest {
     void case01_aSecondTrainingIntoTheSameDirectoryIsRefusedAndAStaleLockRecovered() throws IOException {
         Path out = copyOfRun("locked");
         try (RunLock first = RunLock.acquire(out)) {
-            Run second = resume(out);
+            CliRun second = resume(out);
             assertEquals(1, second.exitCode());
             assertTrue(second.lastError().startsWith("jgan: " + out + " is in use by another jgan run (pid "
                     + ProcessHandle.current().pid() + " on host "), second.err());
             assertTrue(second.lastError().endsWith("wait for it to end, or choose another directory"), second.err());
         }
         Files.writeString(out.resolve(RunLock.FILE), "pid 4242 on host gone since 2026-11-28T00:00:00Z\n");
-        Run after = resume(out);
+        CliRun after = resume(out);
         assertEquals(0, after.exitCode(), after.err());
         assertTrue(after.out().contains("note: took over the lock of " + out + " from a run that ended without"
                 + " releasing it (pid 4242 on host gone"), after.out());
@@ -151,7 +125,7 @@ class HostileUserTest {
     void case02_sampleAndExportNeverOverwriteTheirCheckpointNorAnExistingFileWithoutForce() throws IOException {
         String before = Checksums.sha256Hex(checkpoint);
         for (boolean force : new boolean[] {false, true}) {
-            Run r = run("images", "sample", "--checkpoint", checkpoint.toString(), "--n", "5", "--force=" + force,
+            CliRun r = run("images", "sample", "--checkpoint", checkpoint.toString(), "--n", "5", "--force=" + force,
                     "--out", checkpoint.toString());
             assertEquals(1, r.exitCode());
             assertEquals("jgan: --out " + checkpoint + " is the file this command reads: it is never overwritten, not"
@@ -166,17 +140,17 @@ class HostileUserTest {
         assertEquals(0, run("images", "sample", "--checkpoint", checkpoint.toString(), "--n", "5", "--out",
                 npy.toString()).exitCode());
         Files.writeString(npy, "mine");
-        Run again = run("images", "sample", "--checkpoint", checkpoint.toString(), "--n", "5", "--out", npy.toString());
+        CliRun again = run("images", "sample", "--checkpoint", checkpoint.toString(), "--n", "5", "--out", npy.toString());
         assertEquals(1, again.exitCode());
         assertEquals("jgan: --out " + npy + " already exists: pass --force to replace it, or choose another file",
                 again.lastError());
         assertEquals("mine", Files.readString(npy));
-        Run forced = run("images", "sample", "--checkpoint", checkpoint.toString(), "--n", "5", "--out", npy.toString(),
+        CliRun forced = run("images", "sample", "--checkpoint", checkpoint.toString(), "--n", "5", "--out", npy.toString(),
                 "--force");
         assertEquals(0, forced.exitCode(), forced.err());
         assertArrayEquals(new int[] {5, 784}, io.jgan.runtime.io.Npy.read(npy).shape());
         Path npz = Files.writeString(dir.resolve("case02.npz"), "mine");
-        Run export = run("images", "export", "--checkpoint", checkpoint.toString(), "--out", npz.toString());
+        CliRun export = run("images", "export", "--checkpoint", checkpoint.toString(), "--out", npz.toString());
         assertEquals(1, export.exitCode());
         assertTrue(export.lastError().contains("already exists: pass --force"), export.err());
     }
@@ -184,7 +158,7 @@ class HostileUserTest {
     @Test
     void case03_theSamePathForImagesAndNoiseIsRefused() {
         Path same = dir.resolve("same.npy");
-        Run r = run("images", "sample", "--checkpoint", checkpoint.toString(), "--n", "5", "--out", same.toString(),
+        CliRun r = run("images", "sample", "--checkpoint", checkpoint.toString(), "--n", "5", "--out", same.toString(),
                 "--noise-out", same.toString());
         assertEquals(1, r.exitCode());
         assertEquals("jgan: --out and --noise-out are the same file " + same + ": give each its own file", r.lastError());
@@ -198,7 +172,7 @@ class HostileUserTest {
         Files.write(out.resolve(".checkpoint.next.jgan.0a1b2c.tmp"), new byte[1000]);
         // Killed between the two renames: the latest was renamed to next's place... of a rotation to complete.
         Files.move(out.resolve(ImageGan.CHECKPOINT), out.resolve("checkpoint.next.jgan"));
-        Run r = resume(out);
+        CliRun r = resume(out);
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("note: removed 2 temporary files (3.0 KB) that a killed run left in " + out), r.out());
         assertTrue(r.out().contains("checkpoint.next.jgan was written completely before the last run stopped: it is"
@@ -223,7 +197,7 @@ class HostileUserTest {
     void case05_aFreshRunIntoADirectoryWithOnlyAPreviousCheckpointIsRefused() throws IOException {
         Path out = Files.createDirectories(dir.resolve("onlyprev"));
         Path prev = Files.copy(checkpoint, out.resolve(ImageGan.PREVIOUS_CHECKPOINT));
-        Run r = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", out.toString());
+        CliRun r = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", out.toString());
         assertEquals(1, r.exitCode());
         assertEquals("jgan: " + prev + " already exists: pass --resume to continue that run, or choose another --out"
                 + " (a fresh run would overwrite it)", r.lastError());
@@ -235,7 +209,7 @@ class HostileUserTest {
     @Test
     void case06_aDeviceOrAHugeFileAsCheckpointIsRefusedFromItsHeader() throws IOException {
         if (Files.exists(Path.of("/dev/zero"))) {
-            Run r = run("images", "export", "--checkpoint", "/dev/zero", "--out", dir.resolve("z.npz").toString());
+            CliRun r = run("images", "export", "--checkpoint", "/dev/zero", "--out", dir.resolve("z.npz").toString());
             assertEquals(1, r.exitCode());
             assertEquals("jgan: checkpoint /dev/zero is not a regular file (a device or a pipe?)", r.lastError());
         }
@@ -244,7 +218,7 @@ class HostileUserTest {
             f.setLength(3_000_000_000L); // sparse: no disk used
             f.write(Arrays.copyOf(Files.readAllBytes(checkpoint), 20));
         }
-        Run r = run("images", "sample", "--checkpoint", huge.toString(), "--out", dir.resolve("h.npy").toString());
+        CliRun r = run("images", "sample", "--checkpoint", huge.toString(), "--out", dir.resolve("h.npy").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.lastError().startsWith("jgan: checkpoint " + huge + ": truncated or damaged: the header promises"),
                 r.err());
@@ -254,7 +228,7 @@ class HostileUserTest {
     void case07_aResignedCheckpointWithImpossibleValuesIsRefusedAndTheBannerShowsTheRatesInUse() throws IOException {
         Path nan = dir.resolve("nan.jgan");
         resigned(nan, c -> c.getFloats("generator.parameters")[0] = Float.NaN);
-        Run r = run("images", "sample", "--checkpoint", nan.toString(), "--n", "5", "--out",
+        CliRun r = run("images", "sample", "--checkpoint", nan.toString(), "--n", "5", "--out",
                 dir.resolve("nan.npy").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.lastError().startsWith("jgan: checkpoint " + nan + ": impossible content: generator.parameters[0]"
@@ -307,7 +281,7 @@ class HostileUserTest {
             Path d = Files.createDirectories(dir.resolve("labels-" + c[0]));
             Files.write(d.resolve("train-images-idx3-ubyte.gz"), images);
             Path labels = Files.write(d.resolve("train-labels-idx1-ubyte"), (byte[]) c[1]);
-            Run r = run("images", "train", "--data", d.toString(), "--epochs", "1", "--out",
+            CliRun r = run("images", "train", "--data", d.toString(), "--epochs", "1", "--out",
                     dir.resolve("out-labels-" + c[0]).toString());
             assertEquals(1, r.exitCode(), c[0] + ": " + r.out());
             assertTrue(r.lastError().contains(labels.toString()) && r.lastError().contains((String) c[2]),
@@ -319,7 +293,7 @@ class HostileUserTest {
     @Test
     void case09_userErrorsEndInOneLineWithTheRightExitCodeAndTracesOnlyWithDebug() throws IOException {
         Path few = dataSet("few", 50, 28, 28);
-        Run r = run("images", "train", "--data", few.toString(), "--epochs", "1", "--out", dir.resolve("few-out").toString());
+        CliRun r = run("images", "train", "--data", few.toString(), "--epochs", "1", "--out", dir.resolve("few-out").toString());
         assertEquals(1, r.exitCode());
         assertEquals("jgan: " + few.resolve("train-images-idx3-ubyte.gz") + " holds 50 images; images train needs at"
                 + " least 100 (one batch): pass a larger data set with --data", r.err().strip());
@@ -367,7 +341,7 @@ class HostileUserTest {
     @Test
     void case10_messagesNameTheFileAndTheReason() throws IOException {
         Path file = Files.writeString(dir.resolve("afile.txt"), "x");
-        Run r = run("images", "train", "--data", data.toString(), "--out", file.toString());
+        CliRun r = run("images", "train", "--data", data.toString(), "--out", file.toString());
         assertEquals(1, r.exitCode());
         assertEquals("jgan: --out " + file + " is a file, not a directory: give a directory (it is created if missing)",
                 r.lastError());
@@ -395,7 +369,7 @@ class HostileUserTest {
     @Test
     void case11_threadsAreCappedAtTheCoresAndBenchCountsBelowOneRefused() throws IOException {
         Path out = copyOfRun("threads");
-        Run r = resume(out, "--threads", "100000");
+        CliRun r = resume(out, "--threads", "100000");
         assertEquals(0, r.exitCode(), r.err());
         int cores = Runtime.getRuntime().availableProcessors();
         assertTrue(r.out().contains("note: --threads 100000 is more than the " + cores + " cores; using " + cores), r.out());
@@ -419,7 +393,7 @@ class HostileUserTest {
     void case12_anOutputDirectoryThatCannotBeWrittenIsFoundBeforeTraining() throws IOException {
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
         Path out = file.resolve("run");
-        Run r = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", out.toString());
+        CliRun r = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", out.toString());
         assertEquals(1, r.exitCode());
         assertEquals("jgan: --out " + out + ": " + file + " is a file, not a directory", r.lastError());
         assertFalse(r.out().contains("Data:"), "refused before the data is even read: " + r.out());

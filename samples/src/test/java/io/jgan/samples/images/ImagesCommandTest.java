@@ -1,5 +1,6 @@
 package io.jgan.samples.images;
 
+import static io.jgan.samples.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,10 +12,7 @@ import io.jgan.data.idx.IdxWriter;
 import io.jgan.runtime.io.Npy;
 import io.jgan.runtime.io.NpyArray;
 import io.jgan.runtime.io.Npz;
-import io.jgan.samples.Jgan;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.jgan.samples.CliRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +20,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code jgan images train|sample|export} with the real networks (VanillaGan) on a generated IDX set
@@ -33,23 +30,6 @@ class ImagesCommandTest {
     static Path dir;
     static Path data;
     static Path out;
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            CommandLine cli = Jgan.commandLine();
-            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-            int code = cli.execute(args);
-            return new Run(code, stdout.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-        }
-    }
 
     /** 200 28x28 images with a random bright rectangle each; trained for 1 epoch, then resumed for a 2nd. */
     @BeforeAll
@@ -68,11 +48,11 @@ class ImagesCommandTest {
         IdxWriter.writeImages(data.resolve("train-images-idx3-ubyte.gz"), new IdxImages(200, 28, 28, pixels), true);
         IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte.gz"), new IdxLabels(200, new byte[200]), true);
         out = dir.resolve("out");
-        Run first = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", out.toString(),
+        CliRun first = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", out.toString(),
                 "--log-every", "1", "--threads", "2");
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.out().contains("2 batches per epoch") && first.out().contains("epoch 1: D loss"), first.out());
-        Run second = run("images", "train", "--data", data.toString(), "--epochs", "2", "--out", out.toString(),
+        CliRun second = run("images", "train", "--data", data.toString(), "--epochs", "2", "--out", out.toString(),
                 "--log-every", "1", "--resume");
         assertEquals(0, second.exitCode(), second.err());
         assertTrue(second.out().contains("resuming after epoch 1") && second.out().contains("epoch 2: D loss"),
@@ -91,7 +71,7 @@ class ImagesCommandTest {
     void sampleWritesFloat32ImagesInMinusOneToOne() throws Exception {
         Path npy = dir.resolve("samples.npy");
         Path noise = dir.resolve("noise.npy");
-        Run r = run("images", "sample", "--checkpoint", out.resolve("checkpoint.jgan").toString(), "--n", "7",
+        CliRun r = run("images", "sample", "--checkpoint", out.resolve("checkpoint.jgan").toString(), "--n", "7",
                 "--out", npy.toString(), "--noise-out", noise.toString());
         assertEquals(0, r.exitCode(), r.err());
         NpyArray a = Npy.read(npy);
@@ -110,7 +90,7 @@ class ImagesCommandTest {
     @Test
     void exportKeysFollowNnSequential() throws Exception {
         Path g = dir.resolve("g.npz");
-        Run r = run("images", "export", "--checkpoint", out.resolve("checkpoint.jgan").toString(), "--out", g.toString());
+        CliRun r = run("images", "export", "--checkpoint", out.resolve("checkpoint.jgan").toString(), "--out", g.toString());
         assertEquals(0, r.exitCode(), r.err());
         Map<String, NpyArray> sd = Npz.read(g);
         assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias", "6.weight", "6.bias"),
@@ -136,7 +116,7 @@ class ImagesCommandTest {
         Path bad = dir.resolve("bad.jgan");
         byte[] bytes = Files.readAllBytes(out.resolve("checkpoint.jgan"));
         Files.write(bad, java.util.Arrays.copyOf(bytes, bytes.length / 2));
-        Run r = run("images", "sample", "--checkpoint", bad.toString(), "--n", "1", "--out",
+        CliRun r = run("images", "sample", "--checkpoint", bad.toString(), "--n", "1", "--out",
                 dir.resolve("x.npy").toString());
         assertEquals(1, r.exitCode());
         assertTrue(r.err().contains(bad.toString()) && r.err().contains("truncated"), r.err());
@@ -144,7 +124,7 @@ class ImagesCommandTest {
 
     @Test
     void resumeWithOtherSettingsIsAUsageError() {
-        Run r = run("images", "train", "--data", data.toString(), "--epochs", "3", "--out", out.toString(), "--resume",
+        CliRun r = run("images", "train", "--data", data.toString(), "--epochs", "3", "--out", out.toString(), "--resume",
                 "--noise", "128");
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("--noise 100"), r.err());
@@ -153,7 +133,7 @@ class ImagesCommandTest {
     @Test
     void seed004VariantTrainsWith128NoiseValuesAndSmoothedLabels() throws Exception {
         Path out128 = dir.resolve("out128");
-        Run r = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", out128.toString(),
+        CliRun r = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", out128.toString(),
                 "--noise", "128", "--smooth");
         assertEquals(0, r.exitCode(), r.err());
         assertTrue(r.out().contains("VanillaGan128: noise 128") && r.out().contains("labels 0.98/0.02"), r.out());
@@ -168,7 +148,7 @@ class ImagesCommandTest {
 
     @Test
     void otherNoiseSizesAreAUsageError() {
-        Run r = run("images", "train", "--data", data.toString(), "--noise", "64", "--out", dir.resolve("x").toString());
+        CliRun r = run("images", "train", "--data", data.toString(), "--noise", "64", "--out", dir.resolve("x").toString());
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("100") && r.err().contains("128"), r.err());
     }

@@ -1,5 +1,6 @@
 package io.jgan.samples.images;
 
+import static io.jgan.samples.CliRun.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -11,15 +12,11 @@ import io.jgan.data.idx.IdxLabels;
 import io.jgan.data.idx.IdxWriter;
 import io.jgan.runtime.loss.GanLoss;
 import io.jgan.runtime.train.TrainingConfig;
-import io.jgan.samples.Jgan;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import io.jgan.samples.CliRun;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /**
  * {@code images train --loss}: a loss on raw scores trains the spec whose discriminator has no sigmoid,
@@ -29,23 +26,6 @@ class ImagesLossOptionTest {
     @TempDir
     static Path dir;
     static Path data;
-
-    private record Run(int exitCode, String out, String err) {}
-
-    private static Run run(String... args) {
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            CommandLine cli = Jgan.commandLine();
-            cli.setErr(new java.io.PrintWriter(err, true, StandardCharsets.UTF_8));
-            int code = cli.execute(args);
-            return new Run(code, stdout.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-        } finally {
-            System.setOut(old);
-        }
-    }
 
     /** 200 28x28 images with a bright square each: 2 batches per epoch. */
     @BeforeAll
@@ -65,7 +45,7 @@ class ImagesLossOptionTest {
         IdxWriter.writeLabels(data.resolve("train-labels-idx1-ubyte.gz"), new IdxLabels(200, new byte[200]), true);
     }
 
-    private static Run train(String out, String... more) {
+    private static CliRun train(String out, String... more) {
         String[] base = {"images", "train", "--data", data.toString(), "--epochs", "1", "--out",
             dir.resolve(out).toString(), "--log-every", "1"};
         String[] args = java.util.Arrays.copyOf(base, base.length + more.length);
@@ -75,18 +55,18 @@ class ImagesLossOptionTest {
 
     @Test
     void hingeTrainsTheSpecWithoutASigmoidAndTheCheckpointKeepsTheLoss() {
-        Run first = train("hinge", "--loss", "hinge");
+        CliRun first = train("hinge", "--loss", "hinge");
         assertEquals(0, first.exitCode(), first.err());
         assertTrue(first.out().contains("VanillaGanScores: noise 100, seed 1, labels 1/0, batch 100, loss hinge, Adam 2e-04"),
                 first.out());
         assertTrue(first.out().contains("epoch 1: D loss"), first.out());
 
-        Run resumed = run("images", "train", "--data", data.toString(), "--epochs", "2", "--out",
+        CliRun resumed = run("images", "train", "--data", data.toString(), "--epochs", "2", "--out",
                 dir.resolve("hinge").toString(), "--resume");
         assertEquals(0, resumed.exitCode(), resumed.err());
         assertTrue(resumed.out().contains("loss hinge") && resumed.out().contains("epoch 2: D loss"), resumed.out());
 
-        Run other = run("images", "train", "--data", data.toString(), "--epochs", "3", "--out",
+        CliRun other = run("images", "train", "--data", data.toString(), "--epochs", "3", "--out",
                 dir.resolve("hinge").toString(), "--resume", "--loss", "lsgan");
         assertNotEquals(0, other.exitCode());
         assertTrue(other.err().contains("is a run with --loss hinge; --resume continues it with that loss"),
@@ -108,17 +88,17 @@ class ImagesLossOptionTest {
 
     @Test
     void badChoicesAreOneLine() {
-        Run unknown = train("unknown", "--loss", "nope");
+        CliRun unknown = train("unknown", "--loss", "nope");
         assertNotEquals(0, unknown.exitCode());
         assertTrue(unknown.err().contains("--loss: unknown loss 'nope'; choose one of bce, bce-logits, lsgan, hinge, wgan"),
                 unknown.err());
 
-        Run noise = train("noise", "--loss", "lsgan", "--noise", "128");
+        CliRun noise = train("noise", "--loss", "lsgan", "--noise", "128");
         assertNotEquals(0, noise.exitCode());
         assertTrue(noise.err().contains("--loss lsgan needs a discriminator without a sigmoid, which this sample has"
                 + " with --noise 100 only"), noise.err());
 
-        Run smooth = train("smooth", "--loss", "wgan", "--smooth");
+        CliRun smooth = train("smooth", "--loss", "wgan", "--smooth");
         assertNotEquals(0, smooth.exitCode());
         assertTrue(smooth.err().contains("the wgan loss has no labels"), smooth.err());
     }
