@@ -1,5 +1,6 @@
 package io.jgan.runtime.train;
 
+import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import java.util.Locale;
 
@@ -7,7 +8,8 @@ import java.util.Locale;
  * The collapse monitor as a listener: after each epoch, the mean pairwise distance of samples
  * from one fixed noise batch (drawn from a seed of its own, so watching does not change the run)
  * over the same figure of real samples; a warning goes to the run's listeners when it falls below
- * {@code fraction} of real data's (see {@link CollapseMonitor}).
+ * {@code fraction} of real data's (see {@link CollapseMonitor}). A conditional generator is asked for
+ * the classes in turn.
  */
 public final class CollapseWatch implements TrainingListener {
     private final float[] real;
@@ -42,12 +44,23 @@ public final class CollapseWatch implements TrainingListener {
             realFigure = CollapseMonitor.meanPairwiseDistance(real, samples, size);
             monitor.withRealFigure(1.0);
         }
-        float[] generated = Sampler.generate(run.samplingGenerator(), samples, new Rng(noiseSeed));
+        Network g = run.samplingGenerator();
+        float[] generated = g.info().conditional() ? Sampler.generate(g, everyClass(g.info().classes()), new Rng(noiseSeed))
+                : Sampler.generate(g, samples, new Rng(noiseSeed));
         double ratio = CollapseMonitor.meanPairwiseDistance(generated, samples, size) / realFigure;
         String warning = monitor.update(ratio);
         if (warning != null) {
             run.note(String.format(Locale.ROOT, "epoch %d: %s", summary.epoch(), warning));
         }
+    }
+
+    /** A conditional generator's labels: the classes in turn, as many as the real samples. */
+    private int[] everyClass(int classes) {
+        int[] labels = new int[samples];
+        for (int k = 0; k < samples; k++) {
+            labels[k] = k % classes;
+        }
+        return labels;
     }
 
     /** {@return the last figure (generated over real), NaN before the first epoch} */

@@ -236,6 +236,23 @@ public final class TrainedGenerator {
     }
 
     /**
+     * For a conditional generator: one sample of each label, in the data's own units (the scaling
+     * undone), from the same noise as {@link #sample(int, Rng)} draws for as many samples.
+     *
+     * @param labels the class of each sample, in [0, classes)
+     * @param rng where the noise comes from
+     * @return {@code labels.length * outputSize} floats
+     * @throws CheckpointException if the spec is not on the class path, or its generator has another architecture
+     */
+    public float[] sample(int[] labels, Rng rng) throws CheckpointException {
+        float[] samples = Sampler.generate(network(Math.max(1, Math.min(labels.length, 256))), labels, rng);
+        if (scaling != null) {
+            scaling.undo(samples);
+        }
+        return samples;
+    }
+
+    /**
      * The spec type, loaded by its canonical name from the context class loader (or jgan's). A
      * nested spec's binary name has {@code $} where the canonical one has {@code .}, so the last
      * dots are tried as {@code $} too.

@@ -5,7 +5,10 @@ import io.jgan.runtime.Networks;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.DataScaling;
 import io.jgan.runtime.data.EpochData;
+import io.jgan.runtime.data.LabelledData;
+import io.jgan.runtime.data.LabelledEpochData;
 import io.jgan.runtime.data.RealData;
+import io.jgan.runtime.data.ShuffledData;
 import io.jgan.runtime.io.AtomicFile;
 import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.train.CheckpointException;
@@ -60,7 +63,7 @@ import java.util.function.IntFunction;
  * {@link Builder#checkpointEvery} iterations if set, and at the end.
  *
  * <p><b>A checkpoint</b> is the run's whole state: networks, optimizer buffers, the random state,
- * the data order (for {@link EpochData}; any other {@link RealData} must draw only from the run's
+ * the data order (for {@link ShuffledData}; any other {@link RealData} must draw only from the run's
  * Rng), the average, the log, the partial means, the {@link DataScaling} if one was given, and
  * what listeners {@link TrainingListener#save save}.
  *
@@ -134,10 +137,13 @@ public final class TrainingRun {
         discriminator.initialize(rng);
         this.generatorOptimizer = b.generatorOptimizer.apply(generator);
         this.discriminatorOptimizer = b.discriminatorOptimizer.apply(discriminator);
-        this.data = b.rows != null ? rows(b.rows, discriminator.info().inputSize(), config.batchSize(), rng)
+        this.data = b.rows != null ? rows(b, discriminator.info().inputSize(), config.batchSize(), rng)
                 : b.data.apply(rng);
         this.trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data, config,
                 rng);
+        if (b.fakeLabelsFromData && data instanceof LabelledData labelled) {
+            trainer.drawFakeLabels(FakeLabels.withFrequencies(labelled.classCounts()));
+        }
         this.average = b.averageDecay >= 0 ? new ParameterAverage(generator, b.averageDecay) : null;
         if (scaling != null && scaling.columns() != data.sampleSize()) {
             throw new IllegalArgumentException("the scaling has " + scaling.columns() + " columns, the data "
@@ -146,15 +152,18 @@ public final class TrainingRun {
         if (b.stepsPerEpoch > 0) {
             this.stepsPerEpoch = b.stepsPerEpoch;
         } else {
-            this.stepsPerEpoch = data instanceof EpochData e ? e.batchesPerEpoch() : DEFAULT_STEPS_PER_EPOCH;
+            this.stepsPerEpoch = data instanceof ShuffledData e ? e.batchesPerEpoch() : DEFAULT_STEPS_PER_EPOCH;
         }
         this.totalSteps = b.epochs >= 0 ? (long) b.epochs * stepsPerEpoch : b.steps;
         this.settings = "seed " + seed + ", " + config + ", G " + generatorOptimizer + ", D " + discriminatorOptimizer
                 + ", " + stepsPerEpoch + " steps per epoch, average " + (average == null ? "off" : average.decay())
-                + ", data " + describe(data) + (scaling == null ? "" : ", " + scaling);
+                + ", data " + describe(data) + (scaling == null ? "" : ", " + scaling)
+                + (data instanceof LabelledData l ? ", " + l.classes() + " classes, fake labels "
+                        + (b.fakeLabelsFromData ? "as the data's" : "uniform") : "");
     }
 
-    private static EpochData rows(float[] rows, int width, int batch, Rng rng) {
+    private static ShuffledData rows(Builder b, int width, int batch, Rng rng) {
+        float[] rows = b.rows;
         if (rows.length % width != 0) {
             throw new IllegalArgumentException("the data has " + rows.length + " values, not a whole number of rows of "
                     + width + " (the discriminator's input)");
@@ -163,11 +172,18 @@ public final class TrainingRun {
             throw new IllegalArgumentException("the data has " + rows.length / width + " rows, fewer than one batch of "
                     + batch);
         }
-        return new EpochData(rows, width, batch, rng);
+        if (b.labels == null) {
+            return new EpochData(rows, width, batch, rng);
+        }
+        if (b.labels.length != rows.length / width) {
+            throw new IllegalArgumentException("the data has " + rows.length / width + " rows but " + b.labels.length
+                    + " labels (" + b.labelSource + ")");
+        }
+        return new LabelledEpochData(rows, width, b.labels, b.classes, b.labelSource, batch, rng);
     }
 
     private static String describe(RealData data) {
-        return data instanceof EpochData e ? e.samples() + " samples of " + e.sampleSize() : data.getClass().getName();
+        return data instanceof ShuffledData e ? e.samples() + " samples of " + e.sampleSize() : data.getClass().getName();
     }
 
     /**
@@ -387,7 +403,7 @@ public final class TrainingRun {
      */
     public Checkpoint capture() {
         Checkpoint c = Checkpoint.capture(generator, discriminator, generatorOptimizer, discriminatorOptimizer, rng);
-        if (data instanceof EpochData e) {
+        if (data instanceof ShuffledData e) {
             c.putData("data", e.state());
         }
         c.put("run.settings", settings);
@@ -484,7 +500,7 @@ public final class TrainingRun {
                     + " JVM runs the " + kernels() + " ones: the run continues, but will not match an uninterrupted"
                     + " one bit for bit (" + io.jgan.runtime.kernel.Simd.describe() + ")");
         }
-        if (data instanceof EpochData e) {
+        if (data instanceof ShuffledData e) {
             try {
                 e.restore(c.data("data"));
             } catch (IllegalArgumentException ex) {
@@ -638,6 +654,10 @@ public final class TrainingRun {
         private final IntFunction<Network> discriminator;
         private Function<Rng, RealData> data;
         private float[] rows;
+        private int[] labels;
+        private int classes;
+        private String labelSource;
+        private boolean fakeLabelsFromData;
         private TrainingConfig config = TrainingConfig.defaults(64);
         private Function<Network, Optimizer> generatorOptimizer = n -> new Adam(n, 2e-4);
         private Function<Network, Optimizer> discriminatorOptimizer = n -> new Adam(n, 2e-4);
@@ -670,6 +690,7 @@ public final class TrainingRun {
             Objects.requireNonNull(data, "data");
             this.data = rng -> data;
             this.rows = null;
+            this.labels = null;
             return this;
         }
 
@@ -683,6 +704,38 @@ public final class TrainingRun {
         public Builder data(float[] rows) {
             this.rows = Objects.requireNonNull(rows, "rows");
             this.data = null;
+            this.labels = null;
+            return this;
+        }
+
+        /**
+         * For a conditional spec: rows in memory with their labels, in epochs of shuffled batches
+         * ({@link LabelledEpochData}, shuffled with the run's Rng, its order saved in checkpoints).
+         *
+         * @param rows the samples, row after row, as many values each as the discriminator reads
+         * @param labels one per row, each in [0, classes)
+         * @param classes the class count of the spec's {@code @Condition}
+         * @param source where the labels were read, for the message about a label outside [0, classes)
+         * @return this
+         */
+        public Builder data(float[] rows, int[] labels, int classes, String source) {
+            this.rows = Objects.requireNonNull(rows, "rows");
+            this.labels = Objects.requireNonNull(labels, "labels");
+            this.classes = classes;
+            this.labelSource = Objects.requireNonNull(source, "source");
+            this.data = null;
+            return this;
+        }
+
+        /**
+         * For labelled data: draw the fakes' labels as often as each class is in the data
+         * ({@link FakeLabels#withFrequencies}) instead of uniformly (the default).
+         *
+         * @param fromData whether to follow the data's class frequencies
+         * @return this
+         */
+        public Builder fakeLabelsFromData(boolean fromData) {
+            this.fakeLabelsFromData = fromData;
             return this;
         }
 

@@ -20,7 +20,9 @@ import picocli.CommandLine.Option;
         description = {"Generates samples with a trained generator, in the data's own units (the training scaling"
             + " undone): --out FILE.npy (float32 [N, columns]) or FILE.csv (a header x1,x2,..., one row per sample).",
             "--checkpoint takes a run's checkpoint.jgan (its averaged generator if it has one) or a generator.jgan;"
-            + " the spec's classes must be on the class path (JGAN_CLASSPATH with ./jgan)."})
+            + " the spec's classes must be on the class path (JGAN_CLASSPATH with ./jgan).",
+            "A conditional generator makes the classes of --class in turn (default: every class in turn); the CSV"
+            + " gets their label as a last column, label, and --labels-out writes them as a float32 .npy of [N]."})
 public final class SampleCommand implements Callable<Integer> {
     @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "checkpoint.jgan or"
             + " generator.jgan of any spec.")
@@ -36,7 +38,16 @@ public final class SampleCommand implements Callable<Integer> {
             + " Default: ${DEFAULT-VALUE}.")
     long seed;
 
-    @Option(names = "--force", description = "Replace --out if it exists (never --checkpoint).")
+    @Option(names = "--class", split = ",", paramLabel = "K[,K...]", description = "For a conditional generator: the"
+            + " classes to make, in turn: --class 1 makes class 1 only, --class 0,2 makes 0, 2, 0, 2, ..."
+            + " Default: every class in turn.")
+    int[] classes;
+
+    @Option(names = "--labels-out", paramLabel = "FILE.npy", description = "For a conditional generator: also write"
+            + " each sample's class, float32 [N].")
+    Path labelsOut;
+
+    @Option(names = "--force", description = "Replace --out (and --labels-out) if it exists (never --checkpoint).")
     boolean force;
 
     @CommandLine.Spec
@@ -51,18 +62,24 @@ public final class SampleCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--out " + out + ": give a .npy or .csv file");
         }
         TrainedGenerator g = TrainedGenerator.read(checkpoint);
-        int columns = g.network(1).info().outputSize();
-        OutputFiles.create(force).input(checkpoint).output("--out", out, csv ? 0 : Npy.fileSize(n, columns)).check();
-        float[] samples = g.sample(n, new Rng(seed));
+        io.jgan.runtime.NetworkInfo info = g.network(1).info();
+        int columns = info.outputSize();
+        int[] labels = labels(info.classes());
+        OutputFiles.create(force).input(checkpoint).output("--out", out, csv ? 0 : Npy.fileSize(n, columns))
+                .output("--labels-out", labelsOut, Npy.fileSize(n)).check();
+        float[] samples = labels == null ? g.sample(n, new Rng(seed)) : g.sample(labels, new Rng(seed));
         if (csv) {
             StringBuilder text = new StringBuilder();
             for (int c = 0; c < columns; c++) {
                 text.append(c == 0 ? "" : ",").append('x').append(c + 1);
             }
-            text.append('\n');
+            text.append(labels == null ? "" : ",label").append('\n');
             for (int r = 0; r < n; r++) {
                 for (int c = 0; c < columns; c++) {
                     text.append(c == 0 ? "" : ",").append(samples[r * columns + c]);
+                }
+                if (labels != null) {
+                    text.append(',').append(labels[r]);
                 }
                 text.append('\n');
             }
@@ -70,8 +87,56 @@ public final class SampleCommand implements Callable<Integer> {
         } else {
             Npy.write(out, NpyArray.of(samples, n, columns));
         }
-        System.out.printf("Wrote %d samples of %d values from %s's %sgenerator to %s%n", n, columns, g.spec(),
-                g.averaged() ? "averaged " : "", out);
+        if (labelsOut != null) {
+            float[] asFloats = new float[n];
+            for (int r = 0; r < n; r++) {
+                asFloats[r] = labels[r];
+            }
+            Npy.write(labelsOut, NpyArray.of(asFloats, n));
+        }
+        System.out.printf("Wrote %d samples of %d values%s from %s's %sgenerator to %s%s%n", n, columns,
+                labels == null ? "" : " of class" + (classes != null && classes.length == 1 ? " " : "es ")
+                        + describeClasses(info.classes()), g.spec(), g.averaged() ? "averaged " : "", out,
+                labelsOut == null ? "" : ", their labels to " + labelsOut);
         return 0;
+    }
+
+    /** Sample k's class: the --class list (default every class) in turn; null for an unconditional generator. */
+    private int[] labels(int count) {
+        if (count == 0) {
+            for (String option : new String[] {"--class", "--labels-out"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw new CommandLine.ParameterException(spec.commandLine(), checkpoint + " holds an unconditional"
+                            + " generator (its spec has no @Condition), which takes no labels; drop " + option);
+                }
+            }
+            return null;
+        }
+        int[] cycle = classes;
+        if (cycle == null) {
+            cycle = new int[count];
+            for (int c = 0; c < count; c++) {
+                cycle[c] = c;
+            }
+        }
+        for (int c : cycle) {
+            if (c < 0 || c >= count) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--class " + c + " is not a class of "
+                        + checkpoint + "'s generator; use 0 to " + (count - 1));
+            }
+        }
+        int[] labels = new int[n];
+        for (int k = 0; k < n; k++) {
+            labels[k] = cycle[k % cycle.length];
+        }
+        return labels;
+    }
+
+    private String describeClasses(int count) {
+        if (classes == null) {
+            return "0 to " + (count - 1) + " in turn";
+        }
+        return java.util.Arrays.stream(classes).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(", ")) + (classes.length > 1 ? " in turn" : "");
     }
 }

@@ -41,6 +41,9 @@ import picocli.CommandLine.Option;
             + " checkpoint.prev.jgan), generator.jgan (the generator alone, averaged with --ema) and log.csv.",
             "--resume continues the run in --out with its own settings (and length, unless --epochs or --steps is"
             + " given), bit for bit as if it had not stopped.",
+            "A conditional spec (@Condition on both networks) trains on labelled rows: a .csv keeps each row's class"
+            + " in a column (--label-column, default the column named label), a .npy gets them from --labels;"
+            + " labels are whole numbers 0 to classes - 1 (docs/conditional.md).",
             "A GAN that collapses onto a few modes: try --d-steps 3 --g-lr 1e-3 --d-lr 5e-4 --real-label 0.9 --ema 0.995"
             + " (docs/making-a-gan-train.md)."})
 public final class TrainCommand implements Callable<Integer> {
@@ -58,6 +61,20 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "FILE", description = "The real samples: FILE.csv or FILE.npy (on --resume,"
             + " the checkpoint's).")
     Path data;
+
+    @Option(names = "--label-column", paramLabel = "NAME|NUMBER", description = "For a conditional spec and .csv"
+            + " data: the column holding each row's class, by its header name or its number (from 1); it is not"
+            + " scaled and not given to the discriminator as a value. Default: the column named label.")
+    String labelColumn;
+
+    @Option(names = "--labels", paramLabel = "FILE.npy", description = "For a conditional spec and .npy data: each"
+            + " row's class, a float32 .npy of [rows] whole numbers (numpy: labels.astype(np.float32)).")
+    Path labels;
+
+    @Option(names = "--fake-labels", paramLabel = "uniform|data", description = "For a conditional spec: the classes"
+            + " the generator is asked for in training, every class equally often (uniform) or as often as in the"
+            + " data (data). Default: uniform.")
+    String fakeLabels;
 
     @Option(names = "--batch", paramLabel = "N", description = "Samples per step. Default: 64.")
     Integer batch;
@@ -171,13 +188,16 @@ public final class TrainCommand implements Callable<Integer> {
         Settings s = settings();
         Class<?> specType = SpecClasses.load(s.spec);
         Network probe = SpecClasses.network(specType, false, 1);
-        if (probe.info().conditional()) {
-            throw CommandError.of(specType.getName() + " is conditional (@Condition): its networks take a label per"
-                    + " sample, which jgan train does not read yet; train it in code with GanTrainer and"
-                    + " LabelledEpochData, or images train --conditional for 28x28 images");
-        }
-        TableData table = TableData.read(s.data, "--data");
+        int classes = probe.info().classes();
+        s = labelSettings(s, specType.getName(), classes);
+        TableData table = TableData.read(s.data, "--data", s.labelColumn == null ? null
+                : new TableData.LabelColumn(s.labelColumn, classes, specType.getName(),
+                        spec.commandLine().getParseResult().hasMatchedOption("--label-column") ? "--label-column" : null));
         table.requireWidth(s.data, probe.info().inputSize(), specType.getName());
+        int[] rowLabels = table.labels();
+        if (s.labels != null) {
+            rowLabels = TableData.readLabels(s.labels, "--labels", table.count(), classes, specType.getName());
+        }
         if (table.count() < s.batch) {
             throw CommandError.of("--data " + s.data + " has " + table.count() + " rows, fewer than one batch of "
                     + s.batch + ": give more data or a smaller --batch");
@@ -211,12 +231,10 @@ public final class TrainCommand implements Callable<Integer> {
         String length = steps != null ? "--steps=" + steps : "--epochs=" + (epochs != null ? epochs : 50);
         TrainingRun.Builder builder = TrainingRun.builder(SpecClasses.factory(specType, true),
                 SpecClasses.factory(specType, false))
-                .data(rows).scaling(scaling).config(config).seed(s.seed)
+                .scaling(scaling).config(config).seed(s.seed)
                 .generatorOptimizer(adam(s.gLr, s.gBetas)).discriminatorOptimizer(adam(s.dLr, s.dBetas))
                 .out(out).resume(resume).onDivergence(policy).logEvery(logEvery).checkpointEvery(checkpointEvery)
                 .listener(ProgressDisplay.toStandardOutput())
-                .listener(new CollapseWatch(java.util.Arrays.copyOf(rows, Math.min(table.count(), 64) * table.columns()),
-                        table.columns(), 0.5, s.seed ^ 0x5EED_F17EDL))
                 .listener(new TrainingListener() {
                     @Override
                     public void save(Checkpoint c) {
@@ -233,6 +251,16 @@ public final class TrainCommand implements Callable<Integer> {
                         }
                     }
                 });
+        if (table.count() >= 2) { // a diversity figure needs two samples
+            builder.listener(new CollapseWatch(java.util.Arrays.copyOf(rows, Math.min(table.count(), 64) * table.columns()),
+                    table.columns(), 0.5, s.seed ^ 0x5EED_F17EDL));
+        }
+        if (rowLabels != null) {
+            builder.data(rows, rowLabels, classes, (s.labels != null ? s.labels : s.data).toString())
+                    .fakeLabelsFromData(s.fakeLabels.equals("data"));
+        } else {
+            builder.data(rows);
+        }
         if (s.ema > 0) {
             builder.averageGenerator(s.ema);
         }
@@ -246,9 +274,11 @@ public final class TrainCommand implements Callable<Integer> {
         }
         TrainingRun run = builder.build();
         System.out.printf(Locale.ROOT, "%s on %d rows of %d from %s; batch %d, %s, G %s, D %s, D/G steps %d/%d,"
-                + " real label %s, average %s, scale %s, seed %d%n", specType.getName(), table.count(),
+                + " real label %s, average %s, scale %s, seed %d%s%n", specType.getName(), table.count(),
                 table.columns(), s.data, s.batch, s.loss, run.generatorOptimizer(), run.discriminatorOptimizer(),
-                s.dSteps, s.gSteps, s.realLabel, s.ema > 0 ? s.ema : "off", s.scale, s.seed);
+                s.dSteps, s.gSteps, s.realLabel, s.ema > 0 ? s.ema : "off", s.scale, s.seed, rowLabels == null ? ""
+                        : "; " + classes + " classes from " + (s.labels != null ? s.labels : "column " + s.labelColumn)
+                        + ", fake labels " + s.fakeLabels);
         try {
             run.run();
         } catch (java.io.UncheckedIOException e) {
@@ -260,7 +290,8 @@ public final class TrainCommand implements Callable<Integer> {
             throw CommandError.of("training diverged: " + e.getMessage() + "; " + done, e);
         }
         System.out.println("Done: " + run.step() + " steps; " + files.latest() + ", " + generatorFile
-                + " (jgan sample --checkpoint " + generatorFile + " --n 1000 --out samples.csv)");
+                + " (jgan sample --checkpoint " + generatorFile + " --n 1000" + (rowLabels == null ? "" : " --class 0")
+                + " --out samples.csv)");
         return 0;
     }
 
@@ -338,6 +369,15 @@ public final class TrainCommand implements Callable<Integer> {
             if (!parsed.hasMatchedOption("--seed")) {
                 seed = Long.valueOf(saved.get("--seed"));
             }
+            if (!parsed.hasMatchedOption("--label-column")) {
+                labelColumn = saved.get("--label-column");
+            }
+            if (!parsed.hasMatchedOption("--labels") && saved.containsKey("--labels")) {
+                labels = Path.of(saved.get("--labels"));
+            }
+            if (!parsed.hasMatchedOption("--fake-labels")) {
+                fakeLabels = saved.get("--fake-labels");
+            }
         } catch (RuntimeException e) {
             throw new CheckpointException(files.latest() + ": its entry " + OPTIONS_ENTRY + " is malformed; the file was"
                     + " changed after it was written: use " + files.previous() + " or train again");
@@ -362,15 +402,57 @@ public final class TrainCommand implements Callable<Integer> {
         return m;
     }
 
-    /** The options that shape the run, with their defaults, checked. */
+    /**
+     * The options that shape the run, with their defaults, checked. The label options are null for an
+     * unconditional spec, and then not written (a checkpoint of such a run reads as before they existed).
+     */
     private record Settings(String spec, Path data, int batch, double gLr, double dLr, double[] gBetas,
-            double[] dBetas, String loss, int dSteps, int gSteps, float realLabel, double ema, String scale, long seed) {
+            double[] dBetas, String loss, int dSteps, int gSteps, float realLabel, double ema, String scale, long seed,
+            String labelColumn, Path labels, String fakeLabels) {
         String encode() {
             return "--spec=" + spec + "\n--data=" + data + "\n--batch=" + batch + "\n--g-lr=" + gLr + "\n--d-lr=" + dLr
                     + "\n--g-betas=" + gBetas[0] + "," + gBetas[1] + "\n--d-betas=" + dBetas[0] + "," + dBetas[1]
                     + "\n--loss=" + loss + "\n--d-steps=" + dSteps + "\n--g-steps=" + gSteps + "\n--real-label="
-                    + realLabel + "\n--ema=" + ema + "\n--scale=" + scale + "\n--seed=" + seed;
+                    + realLabel + "\n--ema=" + ema + "\n--scale=" + scale + "\n--seed=" + seed
+                    + (labelColumn != null ? "\n--label-column=" + labelColumn : "")
+                    + (labels != null ? "\n--labels=" + labels : "")
+                    + (fakeLabels != null ? "\n--fake-labels=" + fakeLabels : "");
         }
+
+        Settings withLabels(String column, Path file, String fakes) {
+            return new Settings(spec, data, batch, gLr, dLr, gBetas, dBetas, loss, dSteps, gSteps, realLabel, ema, scale,
+                    seed, column, file, fakes);
+        }
+    }
+
+    /**
+     * The label options for this spec: refused for an unconditional one; for a conditional one, where
+     * the labels are (a .csv's column, by default the one named label, or a .npy's --labels file).
+     */
+    private Settings labelSettings(Settings s, String specName, int classes) {
+        if (classes == 0) {
+            for (String option : new String[] {"--label-column", "--labels", "--fake-labels"}) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(option)) {
+                    throw usage(specName + " has no @Condition: its networks take no labels; drop " + option);
+                }
+            }
+            return s;
+        }
+        boolean npy = s.data.toString().toLowerCase(java.util.Locale.ROOT).endsWith(".npy");
+        if (npy && s.labelColumn != null) {
+            throw usage("--label-column names a column of a .csv file; the labels of .npy data (" + s.data
+                    + ") come from --labels FILE.npy");
+        }
+        if (npy && s.labels == null) {
+            throw usage(specName + " is conditional (@Condition, " + classes + " classes): give each row's class of "
+                    + s.data + " with --labels FILE.npy (float32, one whole number 0 to " + (classes - 1) + " per row)");
+        }
+        if (!npy && s.labels != null) {
+            throw usage("--labels is for .npy data; a .csv file keeps each row's class in a column: --label-column"
+                    + " NAME|NUMBER (default: the column named " + TableData.LabelColumn.DEFAULT + ")");
+        }
+        return s.withLabels(npy ? null : s.labelColumn != null ? s.labelColumn : TableData.LabelColumn.DEFAULT,
+                s.labels, s.fakeLabels != null ? s.fakeLabels : "uniform");
     }
 
     private Settings settings() {
@@ -409,8 +491,12 @@ public final class TrainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException ex) {
             throw usage(ex.getMessage());
         }
+        if (fakeLabels != null && !fakeLabels.equals("uniform") && !fakeLabels.equals("data")) {
+            throw usage("--fake-labels must be uniform or data, was " + fakeLabels);
+        }
         return new Settings(specName, data.toAbsolutePath().normalize(), b, g, d, betas("--g-betas", gBetas), betas("--d-betas", dBetas), l, ds, gs,
-                real, e, sc, seed != null ? seed : 1);
+                real, e, sc, seed != null ? seed : 1, labelColumn, labels == null ? null
+                        : labels.toAbsolutePath().normalize(), fakeLabels);
     }
 
     private double rate(String option, Double value) {

@@ -129,13 +129,17 @@ public final class SweepCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CommandError.of("--spec: " + e.getMessage());
         }
+        Network d = networks.discriminator(1);
+        if (d.info().conditional()) {
+            throw CommandError.of(specClass + " is conditional (@Condition): jgan sweep trains on unlabelled tables only;"
+                    + " train its settings one run at a time with jgan train --label-column (docs/conditional.md)");
+        }
         Table rows;
         try {
             rows = Table.read(data);
         } catch (java.io.IOException e) {
             throw CommandError.of("--data " + e.getMessage(), e);
         }
-        Network d = networks.discriminator(1);
         if (d.info().inputSize() != rows.width()) {
             throw CommandError.of("--data " + data + " has " + rows.width() + " columns but " + d.info().displayName()
                     + " reads " + d.info().inputSize() + " values per sample");
