@@ -39,7 +39,7 @@ class DcganTest {
     Path dir;
 
     /** As the script: ((k * 7919 + seed * 104729) % 2001 - 1000) / 1000, rounded to float. */
-    private static float[] value(int n, long seed, float scale, float shift) {
+    static float[] value(int n, long seed, float scale, float shift) {
         float[] v = new float[n];
         for (long k = 0; k < n; k++) {
             v[(int) k] = (float) (((k * 7919 + seed * 104729L) % 2001 - 1000) / 1000.0) * scale + shift;
@@ -48,7 +48,7 @@ class DcganTest {
     }
 
     /** The script's initial parameters: weights 0.05 value, batch-norm weights 1 + 0.1 value, biases 0.1 value. */
-    private static void initialise(Network network, int seed) {
+    static void initialise(Network network, int seed) {
         Map<String, NpyArray> sd = new LinkedHashMap<>();
         int k = 0;
         for (Map.Entry<String, NpyArray> e : TorchExport.stateDict(network).entrySet()) {
@@ -68,7 +68,7 @@ class DcganTest {
         TorchExport.load(network, sd);
     }
 
-    private static RealData replay(List<float[]> batches, int size) {
+    static RealData replay(List<float[]> batches, int size) {
         return new RealData() {
             private int next;
 
@@ -86,21 +86,34 @@ class DcganTest {
         };
     }
 
-    @Test
-    void matchesPyTorchIterationForIteration() throws IOException {
-        List<float[]> losses = new ArrayList<>();
-        Map<String, String[]> tensors = new LinkedHashMap<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(
-                getClass().getResourceAsStream("/dcgan_reference.txt"), StandardCharsets.UTF_8))) {
-            for (String line; (line = in.readLine()) != null; ) {
-                String[] parts = line.trim().split(" ");
-                if (parts[0].equals("losses")) {
-                    losses.add(new float[] {Float.parseFloat(parts[1]), Float.parseFloat(parts[2])});
-                } else {
-                    tensors.put(parts[0], parts);
+    /**
+     * A recorded PyTorch run: each iteration's D and G loss, and each tensor's line (name, size, sum,
+     * sum of |values|, 16 entries).
+     */
+    record Reference(List<float[]> losses, Map<String, String[]> tensors) {
+        static Reference read(String resource) throws IOException {
+            List<float[]> losses = new ArrayList<>();
+            Map<String, String[]> tensors = new LinkedHashMap<>();
+            try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                    DcganTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    String[] parts = line.trim().split(" ");
+                    if (parts[0].equals("losses")) {
+                        losses.add(new float[] {Float.parseFloat(parts[1]), Float.parseFloat(parts[2])});
+                    } else {
+                        tensors.put(parts[0], parts);
+                    }
                 }
             }
+            return new Reference(losses, tensors);
         }
+    }
+
+    @Test
+    void matchesPyTorchIterationForIteration() throws IOException {
+        Reference reference = Reference.read("/dcgan_reference.txt");
+        List<float[]> losses = reference.losses();
+        Map<String, String[]> tensors = reference.tensors();
         Network g = new Dcgan_Generator(BATCH);
         Network d = new Dcgan_Discriminator(BATCH);
         g.initialize(new Rng(1));
@@ -127,7 +140,7 @@ class DcganTest {
     }
 
     /** Each tensor's sum, sum of |values| and 16 entries against PyTorch's. */
-    private static void compare(String prefix, Network network, Map<String, String[]> torch) {
+    static void compare(String prefix, Network network, Map<String, String[]> torch) {
         for (Map.Entry<String, NpyArray> e : TorchExport.stateDict(network).entrySet()) {
             String[] t = torch.get(prefix + e.getKey());
             assertTrue(t != null, "PyTorch has no " + prefix + e.getKey());
