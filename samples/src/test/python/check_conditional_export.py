@@ -54,12 +54,12 @@ def state_dict(path):
     return {k: torch.from_numpy(v) for k, v in np.load(path).items()}
 
 
-def mlp(noise):
+def mlp(noise, dropout=lambda: nn.Dropout(0.3)):
     g = Conditional(CatEmbedding(10, 10), nn.Linear(noise + 10, 256), nn.LeakyReLU(0.2), nn.Linear(256, 512),
                     nn.LeakyReLU(0.2), nn.Linear(512, 1024), nn.LeakyReLU(0.2), nn.Linear(1024, 784), nn.Tanh())
-    d = Conditional(CatEmbedding(10, 10), nn.Linear(784 + 10, 1024), nn.LeakyReLU(0.2), nn.Dropout(0.3),
-                    nn.Linear(1024, 512), nn.LeakyReLU(0.2), nn.Dropout(0.3),
-                    nn.Linear(512, 256), nn.LeakyReLU(0.2), nn.Dropout(0.3),
+    d = Conditional(CatEmbedding(10, 10), nn.Linear(784 + 10, 1024), nn.LeakyReLU(0.2), dropout(),
+                    nn.Linear(1024, 512), nn.LeakyReLU(0.2), dropout(),
+                    nn.Linear(512, 256), nn.LeakyReLU(0.2), dropout(),
                     nn.Linear(256, 1), nn.Sigmoid())
     return g, d, lambda x: x
 

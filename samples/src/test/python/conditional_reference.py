@@ -23,16 +23,13 @@ import numpy as np
 import torch
 from torch import nn
 
+import check_conditional_export
+from dcgan_reference import dump, initialise, iterate, value
+
 ITERATIONS, BATCH, NOISE, CLASSES, DROPOUT = 3, 32, 100, 10, 0.3
 MASK64 = (1 << 64) - 1
 GAMMA = 0x9E3779B97F4A7C15
 torch.set_num_threads(1)
-
-
-def value(n, seed):
-    """Floats in [-1, 1]: ((k * 7919 + seed * 104729) % 2001 - 1000) / 1000, rounded to float32."""
-    k = np.arange(n, dtype=np.int64)
-    return torch.from_numpy((((k * 7919 + seed * 104729) % 2001 - 1000) / 1000.0).astype(np.float32))
 
 
 def real_labels(iteration):
@@ -99,25 +96,6 @@ def dropout_mask(seed, p, n):
     return torch.from_numpy(np.where(u < threshold, np.float32(0), scale).astype(np.float32))
 
 
-class CatEmbedding(nn.Embedding):
-    """jgan's @Embedding(classes, size): the flattened input followed by the label's row of the table."""
-
-    def forward(self, x, label):
-        return torch.cat([x.flatten(1), super().forward(label)], 1)
-
-
-class OneHotChannels(nn.Module):
-    """jgan's @OneHot(classes) on an image: `classes` more channels, the label's all ones."""
-
-    def __init__(self, classes):
-        super().__init__()
-        self.classes = classes
-
-    def forward(self, x, label):
-        planes = nn.functional.one_hot(label, self.classes).to(x.dtype)[:, :, None, None]
-        return torch.cat([x, planes.expand(-1, -1, x.shape[2], x.shape[3])], 1)
-
-
 class JganDropout(nn.Module):
     """Dropout whose mask is jgan's for the pass: one nextLong of the trainer's Rng per forward in training."""
 
@@ -131,88 +109,28 @@ class JganDropout(nn.Module):
         return x * dropout_mask(self.rng.next_long(), self.p, x.numel()).reshape(x.shape)
 
 
-class Conditional(nn.Sequential):
-    """An nn.Sequential whose label layers (CatEmbedding, OneHotChannels) also get the label."""
-
-    def forward(self, x, label):
-        for layer in self:
-            x = layer(x, label) if isinstance(layer, (CatEmbedding, OneHotChannels)) else layer(x)
-        return x
-
-
-def mlp(rng):
-    g = Conditional(CatEmbedding(10, 10), nn.Linear(NOISE + 10, 256), nn.LeakyReLU(0.2), nn.Linear(256, 512),
-                    nn.LeakyReLU(0.2), nn.Linear(512, 1024), nn.LeakyReLU(0.2), nn.Linear(1024, 784), nn.Tanh())
-    d = Conditional(CatEmbedding(10, 10), nn.Linear(784 + 10, 1024), nn.LeakyReLU(0.2), JganDropout(DROPOUT, rng),
-                    nn.Linear(1024, 512), nn.LeakyReLU(0.2), JganDropout(DROPOUT, rng),
-                    nn.Linear(512, 256), nn.LeakyReLU(0.2), JganDropout(DROPOUT, rng),
-                    nn.Linear(256, 1), nn.Sigmoid())
-    return g, d, 0.9, lambda x: x.reshape(len(x), 784)
-
-
-def dcgan(rng):
-    g = Conditional(
-        CatEmbedding(10, 10), nn.Linear(NOISE + 10, 6272, bias=False), nn.BatchNorm1d(6272), nn.ReLU(),
-        nn.Unflatten(1, (128, 7, 7)), nn.ConvTranspose2d(128, 64, 4, 2, 1, bias=False), nn.BatchNorm2d(64), nn.ReLU(),
-        nn.ConvTranspose2d(64, 1, 4, 2, 1), nn.Tanh())
-    d = Conditional(
-        OneHotChannels(10), nn.Conv2d(11, 64, 4, 2, 1), nn.LeakyReLU(0.2), nn.Conv2d(64, 128, 4, 2, 1, bias=False),
-        nn.BatchNorm2d(128), nn.LeakyReLU(0.2), nn.Flatten(), nn.Linear(6272, 1), nn.Sigmoid())
-    return g, d, 0.5, lambda x: x.reshape(len(x), 1, 28, 28)
-
-
-def initialise(network, seed):
-    """Weights value * 0.05, batch-norm weights 1 + 0.1 value, biases 0.1 value, in state-dict order."""
-    with torch.no_grad():
-        for k, (name, p) in enumerate(network.named_parameters()):
-            v = value(p.numel(), seed + k).reshape(p.shape)
-            if name.endswith("bias"):
-                p.copy_(v * 0.1)
-            elif p.dim() == 1:
-                p.copy_(1 + v * 0.1)
-            else:
-                p.copy_(v * 0.05)
+def models(model, rng):
+    """The generator, the discriminator (its dropout jgan's) and Adam's beta1 of the model."""
+    if model == "dcgan":
+        return (*check_conditional_export.dcgan(NOISE)[:2], 0.5)
+    return (*check_conditional_export.mlp(NOISE, dropout=lambda: JganDropout(DROPOUT, rng))[:2], 0.9)
 
 
 def fake_labels(rng):
     return torch.tensor([rng.next_int(CLASSES) for _ in range(BATCH)])
 
 
-def dump(prefix, network):
-    for name, t in network.state_dict().items():
-        v = t.detach().double().reshape(-1).numpy()
-        picks = [v[(j * len(v)) // 16] for j in range(16)] if len(v) >= 16 else list(v)
-        print(prefix + name, len(v), repr(float(v.sum())), repr(float(np.abs(v).sum())),
-              " ".join(repr(float(np.float32(x))) for x in picks))
-
-
 def main(model):
     rng = Rng(0)  # the trainer's: fake labels and dropout masks, in the trainer's order
-    generator, discriminator, beta1, image = (dcgan if model == "dcgan" else mlp)(rng)
+    generator, discriminator, beta1 = models(model, rng)
     initialise(generator, 10)
     initialise(discriminator, 50)
     g_opt = torch.optim.Adam(generator.parameters(), lr=2e-4, betas=(beta1, 0.999))
     d_opt = torch.optim.Adam(discriminator.parameters(), lr=2e-4, betas=(beta1, 0.999))
-    bce = nn.BCELoss()
-    ones = torch.ones(BATCH, 1)
-    zeros = torch.zeros(BATCH, 1)
     for i in range(ITERATIONS):
-        real = image(value(BATCH * 784, 1000 + i).reshape(BATCH, 784))
-        d_opt.zero_grad()
-        loss_real = bce(discriminator(real, real_labels(i)), ones)
-        loss_real.backward()
-        z = value(BATCH * NOISE, 2000 + 2 * i).reshape(BATCH, NOISE) * 1.5
-        labels = fake_labels(rng)
-        loss_fake = bce(discriminator(generator(z, labels).detach(), labels), zeros)
-        loss_fake.backward()
-        d_opt.step()
-        z = value(BATCH * NOISE, 2001 + 2 * i).reshape(BATCH, NOISE) * 1.5
-        labels = fake_labels(rng)
-        g_opt.zero_grad()
-        loss_g = bce(discriminator(generator(z, labels), labels), ones)
-        loss_g.backward()
-        g_opt.step()
-        print("losses", float(loss_real + loss_fake), float(loss_g))
+        real = value(BATCH * 784, 1000 + i).reshape(BATCH, 784)
+        real = real.reshape(BATCH, 1, 28, 28) if model == "dcgan" else real
+        iterate(generator, discriminator, g_opt, d_opt, real, i, real_labels(i), lambda: fake_labels(rng))
     dump("g.", generator)
     dump("d.", discriminator)
 

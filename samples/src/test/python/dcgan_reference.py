@@ -45,31 +45,6 @@ def initialise(network, seed):
                 p.copy_(v * 0.05)
 
 
-initialise(generator, 10)
-initialise(discriminator, 50)
-g_opt = torch.optim.Adam(generator.parameters(), lr=2e-4, betas=(0.5, 0.999))
-d_opt = torch.optim.Adam(discriminator.parameters(), lr=2e-4, betas=(0.5, 0.999))
-bce = nn.BCELoss()
-ones = torch.ones(BATCH, 1)
-zeros = torch.zeros(BATCH, 1)
-
-for i in range(ITERATIONS):
-    real = value(BATCH * 784, 1000 + i).reshape(BATCH, 1, 28, 28)
-    z = value(BATCH * NOISE, 2000 + 2 * i).reshape(BATCH, NOISE) * 1.5
-    d_opt.zero_grad()
-    loss_real = bce(discriminator(real), ones)
-    loss_real.backward()
-    loss_fake = bce(discriminator(generator(z).detach()), zeros)
-    loss_fake.backward()
-    d_opt.step()
-    z = value(BATCH * NOISE, 2001 + 2 * i).reshape(BATCH, NOISE) * 1.5
-    g_opt.zero_grad()
-    loss_g = bce(discriminator(generator(z)), ones)
-    loss_g.backward()
-    g_opt.step()
-    print("losses", float(loss_real + loss_fake), float(loss_g))
-
-
 def dump(prefix, network):
     for name, t in network.state_dict().items():
         v = t.detach().double().reshape(-1).numpy()
@@ -78,5 +53,40 @@ def dump(prefix, network):
               " ".join(repr(float(np.float32(x))) for x in picks))
 
 
-dump("g.", generator)
-dump("d.", discriminator)
+def main():
+    initialise(generator, 10)
+    initialise(discriminator, 50)
+    g_opt = torch.optim.Adam(generator.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    d_opt = torch.optim.Adam(discriminator.parameters(), lr=2e-4, betas=(0.5, 0.999))
+    for i in range(ITERATIONS):
+        real = value(BATCH * 784, 1000 + i).reshape(BATCH, 1, 28, 28)
+        iterate(generator, discriminator, g_opt, d_opt, real, i)
+    dump("g.", generator)
+    dump("d.", discriminator)
+
+
+def iterate(generator, discriminator, g_opt, d_opt, real, i, real_labels=None, fake_labels=lambda: None):
+    """One iteration of the sample's loop, its losses printed; for a conditional GAN, fake_labels() draws
+    the fakes' labels when jgan's trainer does (after D has seen the real batch)."""
+    run = lambda network, x, label: network(x) if label is None else network(x, label)
+    batch = real.shape[0]
+    bce = nn.BCELoss()
+    d_opt.zero_grad()
+    loss_real = bce(run(discriminator, real, real_labels), torch.ones(batch, 1))
+    loss_real.backward()
+    z = value(batch * NOISE, 2000 + 2 * i).reshape(batch, NOISE) * 1.5
+    labels = fake_labels()
+    loss_fake = bce(run(discriminator, run(generator, z, labels).detach(), labels), torch.zeros(batch, 1))
+    loss_fake.backward()
+    d_opt.step()
+    z = value(batch * NOISE, 2001 + 2 * i).reshape(batch, NOISE) * 1.5
+    labels = fake_labels()
+    g_opt.zero_grad()
+    loss_g = bce(run(discriminator, run(generator, z, labels), labels), torch.ones(batch, 1))
+    loss_g.backward()
+    g_opt.step()
+    print("losses", float(loss_real + loss_fake), float(loss_g))
+
+
+if __name__ == "__main__":
+    main()

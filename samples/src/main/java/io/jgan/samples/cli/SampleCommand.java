@@ -96,7 +96,7 @@ public final class SampleCommand implements Callable<Integer> {
         }
         System.out.printf("Wrote %d samples of %d values%s from %s's %sgenerator to %s%s%n", n, columns,
                 labels == null ? "" : " of class" + (classes != null && classes.length == 1 ? " " : "es ")
-                        + describeClasses(info.classes()), g.spec(), g.averaged() ? "averaged " : "", out,
+                        + ClassList.describe(classes, info.classes()), g.spec(), g.averaged() ? "averaged " : "", out,
                 labelsOut == null ? "" : ", their labels to " + labelsOut);
         return 0;
     }
@@ -112,31 +112,6 @@ public final class SampleCommand implements Callable<Integer> {
             }
             return null;
         }
-        int[] cycle = classes;
-        if (cycle == null) {
-            cycle = new int[count];
-            for (int c = 0; c < count; c++) {
-                cycle[c] = c;
-            }
-        }
-        for (int c : cycle) {
-            if (c < 0 || c >= count) {
-                throw new CommandLine.ParameterException(spec.commandLine(), "--class " + c + " is not a class of "
-                        + checkpoint + "'s generator; use 0 to " + (count - 1));
-            }
-        }
-        int[] labels = new int[n];
-        for (int k = 0; k < n; k++) {
-            labels[k] = cycle[k % cycle.length];
-        }
-        return labels;
-    }
-
-    private String describeClasses(int count) {
-        if (classes == null) {
-            return "0 to " + (count - 1) + " in turn";
-        }
-        return java.util.Arrays.stream(classes).mapToObj(Integer::toString)
-                .collect(java.util.stream.Collectors.joining(", ")) + (classes.length > 1 ? " in turn" : "");
+        return ClassList.labels(classes, count, n, checkpoint, spec.commandLine());
     }
 }

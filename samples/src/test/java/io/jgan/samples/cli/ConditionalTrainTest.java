@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -241,18 +240,8 @@ class ConditionalTrainTest {
         assertEquals(0, run(train(csv, whole, options)).exitCode());
 
         Path killed = dir.resolve("killed");
-        List<String> command = TrainCommandTest.javaCommand();
-        command.addAll(List.of(train(csv, killed, options)));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed.log").toFile()).start();
         Path latest = killed.resolve(CheckpointFiles.LATEST);
-        while (!Files.exists(latest) && p.isAlive()) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(new java.util.Random(3).nextInt(40));
-        p.destroyForcibly();
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-        assertTrue(Files.exists(latest), Files.readString(dir.resolve("killed.log")));
+        TrainCommandTest.killAfterFirstCheckpoint(train(csv, killed, options), killed, 3);
         CliRun other = run("train", "--resume", "--out", killed.toString(), "--fake-labels", "uniform");
         assertEquals(2, other.exitCode());
         assertTrue(other.lastError().contains("was trained with --fake-labels data, not uniform"), other.lastError());

@@ -146,6 +146,29 @@ class TrainCommandTest {
         return command;
     }
 
+    /**
+     * Runs {@code jgan args} in another JVM and kills it (SIGKILL) at a random moment after its first
+     * checkpoint in {@code out}; its output goes to {@code out}.log.
+     *
+     * @param args the jgan train command line
+     * @param out its run directory
+     * @param seed picks the moment, 0 to 40 ms after the checkpoint
+     */
+    static void killAfterFirstCheckpoint(String[] args, Path out, long seed) throws Exception {
+        java.util.List<String> command = javaCommand();
+        command.addAll(java.util.List.of(args));
+        Path log = out.resolveSibling(out.getFileName() + ".log");
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Path latest = out.resolve(CheckpointFiles.LATEST);
+        while (!Files.exists(latest) && p.isAlive()) {
+            Thread.sleep(5);
+        }
+        Thread.sleep(new java.util.Random(seed).nextInt(40));
+        p.destroyForcibly();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
+        assertTrue(Files.exists(latest), Files.readString(log));
+    }
+
     /** SIGKILL a real jgan train of the ring at a random moment after a checkpoint, resume: same bytes. */
     @Test
     void killedTrainingResumedEndsByteIdenticalAndAFreshJvmSamplesTheSame() throws Exception {
@@ -154,18 +177,8 @@ class TrainCommandTest {
         assertEquals(0, run(train(whole, options)).exitCode());
 
         Path killed = dir.resolve("killed");
-        java.util.List<String> command = javaCommand();
-        command.addAll(java.util.List.of(train(killed, options)));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("killed.log").toFile()).start();
         Path latest = killed.resolve(CheckpointFiles.LATEST);
-        while (!Files.exists(latest) && p.isAlive()) {
-            Thread.sleep(5);
-        }
-        Thread.sleep(new java.util.Random(7).nextInt(40));
-        p.destroyForcibly();
-        assertTrue(p.waitFor(20, TimeUnit.SECONDS));
-        assertTrue(Files.exists(latest), Files.readString(dir.resolve("killed.log")));
+        killAfterFirstCheckpoint(train(killed, options), killed, 7);
         CliRun resumed = run("train", "--resume", "--out", killed.toString());
         assertEquals(0, resumed.exitCode(), resumed.err() + resumed.out());
         assertArrayEquals(Files.readAllBytes(whole.resolve(CheckpointFiles.LATEST)), Files.readAllBytes(latest));
@@ -174,7 +187,7 @@ class TrainCommandTest {
 
         // A fresh JVM loads the generator alone and samples what this one does.
         Path npy = dir.resolve("fresh.npy");
-        command = javaCommand();
+        java.util.List<String> command = javaCommand();
         command.addAll(java.util.List.of("sample", "--checkpoint", whole.resolve(TrainCommand.GENERATOR_FILE).toString(),
                 "--n", "300", "--seed", "3", "--out", npy.toString()));
         Process sample = new ProcessBuilder(command).redirectErrorStream(true).start();
