@@ -168,13 +168,15 @@ class ConditionalImagesTest {
         assertTrue(resume.err().contains("is a conditional run"), resume.err());
     }
 
-    /** jgan train reads no labels yet: a conditional spec is refused in one line, before any data is read. */
+    /** jgan train of a conditional spec on .npy data asks for the labels in one line, before any data is read. */
     @Test
-    void jganTrainRefusesAConditionalSpec() {
-        CliRun r = run("train", "--spec", "io.jgan.samples.images.ConditionalGan", "--data", dir.resolve("x.csv").toString(),
+    void jganTrainAsksForTheLabelsOfAConditionalSpec() {
+        CliRun r = run("train", "--spec", "io.jgan.samples.images.ConditionalGan", "--data", dir.resolve("x.npy").toString(),
                 "--out", dir.resolve("train").toString());
-        assertEquals(1, r.exitCode(), r.out() + r.err());
-        assertTrue(r.err().contains("ConditionalGan is conditional (@Condition)"), r.err());
+        assertEquals(2, r.exitCode(), r.out() + r.err());
+        assertTrue(r.err().contains("ConditionalGan is conditional (@Condition, 10 classes): give each row's class of "),
+                r.err());
+        assertTrue(r.err().contains("with --labels FILE.npy"), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
     }
 
