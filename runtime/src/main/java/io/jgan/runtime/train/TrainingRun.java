@@ -5,7 +5,9 @@ import io.jgan.runtime.Networks;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.DataScaling;
 import io.jgan.runtime.data.EpochData;
+import io.jgan.runtime.data.LabelledData;
 import io.jgan.runtime.data.RealData;
+import io.jgan.runtime.data.ShuffledData;
 import io.jgan.runtime.io.AtomicFile;
 import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.train.CheckpointException;
@@ -60,7 +62,7 @@ import java.util.function.IntFunction;
  * {@link Builder#checkpointEvery} iterations if set, and at the end.
  *
  * <p><b>A checkpoint</b> is the run's whole state: networks, optimizer buffers, the random state,
- * the data order (for {@link EpochData}; any other {@link RealData} must draw only from the run's
+ * the data order (for a {@link ShuffledData} such as {@link EpochData}; any other {@link RealData} must draw only from the run's
  * Rng), the average, the log, the partial means, the {@link DataScaling} if one was given, and
  * what listeners {@link TrainingListener#save save}.
  *
@@ -87,8 +89,10 @@ public final class TrainingRun {
     private final long checkpointEvery;
     private final Path out;
     private final boolean resume;
-    private final DivergencePolicy policy;
+    private DivergencePolicy policy;
     private final List<TrainingListener> listeners;
+    private final boolean writeLogFile;
+    private final CheckpointCheck check;
     private final DataScaling scaling;
     private final String settings;
     private final IntFunction<Network> generatorFactory;
@@ -111,6 +115,7 @@ public final class TrainingRun {
     private int epochCount;
     private int rollbacks;
     private boolean started;
+    private boolean opened;
 
     private TrainingRun(Builder b) {
         this.seed = b.seed;
@@ -119,6 +124,8 @@ public final class TrainingRun {
         this.resume = b.resume;
         this.policy = b.policy;
         this.listeners = List.copyOf(b.listeners);
+        this.writeLogFile = b.writeLogFile;
+        this.check = b.check;
         this.scaling = b.scaling;
         this.logEvery = b.logEvery;
         this.checkpointEvery = b.checkpointEvery;
@@ -138,6 +145,13 @@ public final class TrainingRun {
                 : b.data.apply(rng);
         this.trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data, config,
                 rng);
+        if (b.fakeLabelsFromData) {
+            if (!(data instanceof LabelledData labelled)) {
+                throw new IllegalArgumentException("fake labels as often as in the data need labelled data (a"
+                        + " LabelledData for a conditional spec), not " + describe(data));
+            }
+            trainer.drawFakeLabels(FakeLabels.withFrequencies(labelled.classCounts()));
+        }
         this.average = b.averageDecay >= 0 ? new ParameterAverage(generator, b.averageDecay) : null;
         if (scaling != null && scaling.columns() != data.sampleSize()) {
             throw new IllegalArgumentException("the scaling has " + scaling.columns() + " columns, the data "
@@ -146,12 +160,13 @@ public final class TrainingRun {
         if (b.stepsPerEpoch > 0) {
             this.stepsPerEpoch = b.stepsPerEpoch;
         } else {
-            this.stepsPerEpoch = data instanceof EpochData e ? e.batchesPerEpoch() : DEFAULT_STEPS_PER_EPOCH;
+            this.stepsPerEpoch = data instanceof ShuffledData e ? e.batchesPerEpoch() : DEFAULT_STEPS_PER_EPOCH;
         }
         this.totalSteps = b.epochs >= 0 ? (long) b.epochs * stepsPerEpoch : b.steps;
         this.settings = "seed " + seed + ", " + config + ", G " + generatorOptimizer + ", D " + discriminatorOptimizer
                 + ", " + stepsPerEpoch + " steps per epoch, average " + (average == null ? "off" : average.decay())
-                + ", data " + describe(data) + (scaling == null ? "" : ", " + scaling);
+                + ", data " + describe(data) + (scaling == null ? "" : ", " + scaling)
+                + (b.fakeLabelsFromData ? ", fake labels as in the data" : "");
     }
 
     private static EpochData rows(float[] rows, int width, int batch, Rng rng) {
@@ -167,7 +182,7 @@ public final class TrainingRun {
     }
 
     private static String describe(RealData data) {
-        return data instanceof EpochData e ? e.samples() + " samples of " + e.sampleSize() : data.getClass().getName();
+        return data instanceof ShuffledData e ? e.samples() + " samples of " + e.sampleSize() : data.getClass().getName();
     }
 
     /**
@@ -208,11 +223,31 @@ public final class TrainingRun {
             return train();
         }
         try (RunLock lock = RunLock.acquire(out)) {
-            if (!started) {
+            if (!opened) {
                 prepareDirectory(lock);
-                started = true;
+                opened = true;
             }
+            started = true;
             return train();
+        }
+    }
+
+    /**
+     * Prepares the run directory now instead of at the first {@link #run()}: takes the lock while it
+     * completes an interrupted rotation, removes a killed writer's temporary files and, for a resume,
+     * restores the checkpoint, so that a wrong directory is refused before anything else happens.
+     * Does nothing for a run kept in memory, or if done before.
+     *
+     * @throws IOException if the run directory is in use or the checkpoint cannot be read
+     * @throws CheckpointException if the checkpoint to resume is damaged or from another run
+     */
+    public void open() throws IOException {
+        if (out == null || opened) {
+            return;
+        }
+        try (RunLock lock = RunLock.acquire(out)) {
+            prepareDirectory(lock);
+            opened = true;
         }
     }
 
@@ -230,8 +265,11 @@ public final class TrainingRun {
                         + (Files.exists(files.previous()) ? ", but there is " + files.previous() + ": copy it to "
                                 + files.latest() + " to resume from the one before" : ": start a fresh run"));
             }
-            Checkpoint c = Checkpoint.read(files.latest());
             try {
+                Checkpoint c = Checkpoint.read(files.latest());
+                if (check != null) {
+                    check.check(c, this);
+                }
                 restore(c);
             } catch (CheckpointException e) {
                 throw Files.exists(files.previous()) ? new CheckpointException(e.getMessage() + "; the checkpoint"
@@ -256,6 +294,9 @@ public final class TrainingRun {
         while (step < totalSteps) {
             StepStats s;
             try {
+                for (TrainingListener l : listeners) {
+                    l.beforeStep(this);
+                }
                 s = trainer.iterate();
             } catch (TrainingDivergedException e) {
                 if (lastGood == null || rollbacks >= policy.maxRollbacks()) {
@@ -338,14 +379,20 @@ public final class TrainingRun {
 
     private void writeCheckpoint(Checkpoint c) throws IOException {
         new CheckpointFiles(out).write(c);
+        if (writeLogFile) {
+            writeLog();
+        }
+        for (TrainingListener l : listeners) {
+            l.onCheckpoint(this, c);
+        }
+    }
+
+    private void writeLog() throws IOException {
         StringBuilder csv = new StringBuilder(LogRow.CSV_HEADER).append('\n');
         for (LogRow row : log) {
             csv.append(row.toCsv()).append('\n');
         }
         AtomicFile.write(out.resolve(LOG_FILE), csv.toString().getBytes(StandardCharsets.UTF_8));
-        for (TrainingListener l : listeners) {
-            l.onCheckpoint(this, c);
-        }
     }
 
     private void rollBack(Checkpoint lastGood, TrainingDivergedException e) throws CheckpointException {
@@ -357,8 +404,10 @@ public final class TrainingRun {
         rollbacks = done; // the restored count is the one of the saved state
         generatorOptimizer.setLearningRate(gLr);
         discriminatorOptimizer.setLearningRate(dLr);
-        message(String.format(Locale.ROOT, "diverged: %s; rollback %d of %d: back to step %d, learning rates G %.3g,"
-                + " D %.3g", e.getMessage(), rollbacks, policy.maxRollbacks(), step, gLr, dLr));
+        String back = step > 0 && step % stepsPerEpoch == 0
+                ? "the state after epoch " + step / stepsPerEpoch + " (step " + step + ")" : "step " + step;
+        message(String.format(Locale.ROOT, "diverged: %s; rollback %d of %d: back to %s, learning rates G %.3g,"
+                + " D %.3g", e.getMessage(), rollbacks, policy.maxRollbacks(), back, gLr, dLr));
     }
 
     /**
@@ -387,7 +436,7 @@ public final class TrainingRun {
      */
     public Checkpoint capture() {
         Checkpoint c = Checkpoint.capture(generator, discriminator, generatorOptimizer, discriminatorOptimizer, rng);
-        if (data instanceof EpochData e) {
+        if (data instanceof ShuffledData e) {
             c.putData("data", e.state());
         }
         c.put("run.settings", settings);
@@ -484,7 +533,7 @@ public final class TrainingRun {
                     + " JVM runs the " + kernels() + " ones: the run continues, but will not match an uninterrupted"
                     + " one bit for bit (" + io.jgan.runtime.kernel.Simd.describe() + ")");
         }
-        if (data instanceof EpochData e) {
+        if (data instanceof ShuffledData e) {
             try {
                 e.restore(c.data("data"));
             } catch (IllegalArgumentException ex) {
@@ -569,6 +618,23 @@ public final class TrainingRun {
         return out;
     }
 
+    /**
+     * {@return the settings a checkpoint records and a resume must match (seed, loop, optimizers,
+     * epoch length, average, data)}
+     */
+    public String settings() {
+        return settings;
+    }
+
+    /**
+     * Changes what to do on divergence, for the next {@link #run()} (see {@link Builder#onDivergence}).
+     *
+     * @param policy the policy
+     */
+    public void onDivergence(DivergencePolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
     /** {@return rollbacks done after divergence} */
     public int rollbacks() {
         return rollbacks;
@@ -632,6 +698,26 @@ public final class TrainingRun {
         return TrainedGenerator.of(samplingGenerator(), scaling, average != null);
     }
 
+    /**
+     * A caller's look at a checkpoint a resume read, before the run checks and restores it
+     * ({@link Builder#checkpointCheck}): to refuse it first with the caller's own words, and to read
+     * one that the caller's own loop wrote before it used a {@link TrainingRun}, by putting the run's
+     * entries in ({@code run.settings} as {@link TrainingRun#settings()}, {@code run.step},
+     * {@code run.stepsPerEpoch}, {@code run.rollbacks}, {@code run.pending}, {@code log.steps},
+     * {@code log.values}).
+     */
+    @FunctionalInterface
+    public interface CheckpointCheck {
+        /**
+         * Checks {@code checkpoint}, and upgrades it if it is an older one.
+         *
+         * @param checkpoint the checkpoint read
+         * @param run the run that will restore it
+         * @throws CheckpointException if it is not a checkpoint of this run
+         */
+        void check(Checkpoint checkpoint, TrainingRun run) throws CheckpointException;
+    }
+
     /** Settings of a {@link TrainingRun}; {@link #build()} makes the run (and draws its initial weights). */
     public static final class Builder {
         private final IntFunction<Network> generator;
@@ -654,6 +740,9 @@ public final class TrainingRun {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private DataScaling scaling;
         private int threads;
+        private boolean fakeLabelsFromData;
+        private boolean writeLogFile = true;
+        private CheckpointCheck check;
 
         private Builder(IntFunction<Network> generator, IntFunction<Network> discriminator) {
             this.generator = generator;
@@ -670,6 +759,56 @@ public final class TrainingRun {
             Objects.requireNonNull(data, "data");
             this.data = rng -> data;
             this.rows = null;
+            return this;
+        }
+
+        /**
+         * The real data, made from the run's Rng (e.g. an {@link EpochData} shuffled with it): for
+         * data whose order must be drawn from the run's random stream.
+         *
+         * @param data makes the real samples, given the run's Rng
+         * @return this
+         */
+        public Builder data(Function<Rng, ? extends RealData> data) {
+            Objects.requireNonNull(data, "data");
+            this.data = data::apply;
+            this.rows = null;
+            return this;
+        }
+
+        /**
+         * Asks a conditional generator in training for each class as often as the data holds it
+         * ({@link FakeLabels#withFrequencies}); default false: uniformly. The data must be a
+         * {@link LabelledData}.
+         *
+         * @param fromData whether fake labels follow the data's class counts
+         * @return this
+         */
+        public Builder fakeLabelsFromData(boolean fromData) {
+            this.fakeLabelsFromData = fromData;
+            return this;
+        }
+
+        /**
+         * Whether the run directory gets {@value TrainingRun#LOG_FILE} with each checkpoint (default
+         * true); off for a caller that writes a log of its own from {@link TrainingRun#log()}.
+         *
+         * @param write whether to write it
+         * @return this
+         */
+        public Builder writeLogFile(boolean write) {
+            this.writeLogFile = write;
+            return this;
+        }
+
+        /**
+         * Hands every checkpoint a resume reads to {@code check} before the run checks and restores it.
+         *
+         * @param check checks the caller's own entries, and upgrades a checkpoint of the caller's older loop
+         * @return this
+         */
+        public Builder checkpointCheck(CheckpointCheck check) {
+            this.check = Objects.requireNonNull(check, "check");
             return this;
         }
 
