@@ -11,7 +11,6 @@ import io.jgan.runtime.io.AtomicFile;
 import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.train.CheckpointFiles;
 import io.jgan.runtime.io.OutputFiles;
-import io.jgan.runtime.io.RunLock;
 import io.jgan.runtime.io.Npy;
 import io.jgan.runtime.io.TorchExport;
 import io.jgan.runtime.train.Sampler;
