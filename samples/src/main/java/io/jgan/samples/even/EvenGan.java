@@ -53,19 +53,16 @@ public final class EvenGan {
      * ten decoded samples every 50 steps like the seed's table.
      */
     public static Result train(EvenSpec spec, long seed, int steps, PrintStream out) {
-        StepTimer timer = new StepTimer();
-        TrainingRun.Builder builder = TrainingRun.builder(spec::newGenerator, spec::newDiscriminator)
+        Table table = new Table(seed, out);
+        TrainingRun run = TrainingRun.builder(spec::newGenerator, spec::newDiscriminator)
                 .data(new EvenData())
                 .config(spec.config())
                 .generatorOptimizer(g -> new Adam(g, spec.learningRate()))
                 .discriminatorOptimizer(d -> new Adam(d, spec.learningRate()))
                 .seed(seed)
                 .steps(steps)
-                .listener(timer);
-        if (out != null) {
-            builder.listener(new Table(seed, out));
-        }
-        TrainingRun run = builder.build();
+                .listener(table)
+                .build();
         try {
             run.run();
         } catch (IOException e) {
@@ -84,35 +81,22 @@ public final class EvenGan {
         for (int c : counts) {
             distinct += c > 0 ? 1 : 0;
         }
-        double stepMicros = steps == 0 ? 0 : timer.nanos / 1e3 / steps;
+        double stepMicros = steps == 0 ? 0 : table.trainingNanos / 1e3 / steps;
         return new Result((double) even / EVALUATION_SAMPLES, distinct, counts, stepMicros, generator.parameters().clone());
     }
 
-    /** Times the training steps alone (not the table's sampling), for {@code step_us}. */
-    private static final class StepTimer implements TrainingListener {
-        long nanos;
-        private long start;
-
-        @Override
-        public void beforeStep(TrainingRun run) {
-            start = System.nanoTime();
-        }
-
-        @Override
-        public void onStep(TrainingRun run, StepStats stats) {
-            nanos += System.nanoTime() - start;
-        }
-    }
-
     /**
-     * The seed's table: ten decoded samples and the diversity at the start, every 50 steps and at the
-     * end. Printing draws from its own generator, so a run trains identically with or without output.
+     * Times the training steps alone, for {@code step_us}; with an output, prints the seed's table: ten
+     * decoded samples and the diversity at the start, every 50 steps and at the end. Printing draws
+     * from its own generator, so a run trains identically with or without output.
      */
     private static final class Table implements TrainingListener {
         private final long seed;
         private final PrintStream out;
         private final Rng display;
         private final CollapseMonitor collapse = new CollapseMonitor("distinct even numbers of 64", 0.5);
+        private long stepStart;
+        long trainingNanos;
 
         Table(long seed, PrintStream out) {
             this.seed = seed;
@@ -126,22 +110,23 @@ public final class EvenGan {
         }
 
         @Override
-        public void onStep(TrainingRun run, StepStats stats) {
-            if (run.step() % 50 == 0) {
-                print(run);
-            }
+        public void beforeStep(TrainingRun run) {
+            stepStart = System.nanoTime();
         }
 
         @Override
-        public void onEnd(TrainingRun run) {
-            if (run.step() % 50 != 0) {
+        public void onStep(TrainingRun run, StepStats stats) {
+            trainingNanos += System.nanoTime() - stepStart;
+            if (run.step() % 50 == 0 || run.step() == run.totalSteps()) {
                 print(run);
             }
         }
 
         private void print(TrainingRun run) {
-            out.println(tableRow((int) run.step(), run.generator(), display)
-                    + diversity(run.generator(), seed, collapse, out));
+            if (out != null) {
+                out.println(tableRow((int) run.step(), run.generator(), display)
+                        + diversity(run.generator(), seed, collapse, out));
+            }
         }
     }
 
