@@ -45,10 +45,12 @@ public final class ImagesCommand implements Runnable {
 
     /** {@code jgan images train}. */
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Trains a GAN on 28x28 images. --model mlp (default, seeds 003/004): D 784-1024-512-256-1"
-                + " (LeakyReLU 0.2, dropout 0.3, sigmoid), G noise-256-512-1024-784 (LeakyReLU 0.2, tanh), Adam 2e-4,"
-                + " batch 100, BCE. --model dcgan: strided convolutions with batch norm, batch 128, Adam betas"
-                + " 0.5/0.999. --conditional: either one also given the class label.",
+            description = {"Trains a GAN on 28x28 images, one of three models:",
+                "  mlp (default; seeds 003/004): D 784-1024-512-256-1 (LeakyReLU 0.2, dropout 0.3, sigmoid),"
+                + " G noise-256-512-1024-784 (LeakyReLU 0.2, tanh), Adam 2e-4, batch 100, BCE;",
+                "  dcgan: G transposed convolutions up from 7x7, D strided convolutions, batch norm, batch 128,"
+                + " Adam betas 0.5, 0.999;",
+                "  --conditional: either one, G and D also given the class label.",
                 "Writes to --out after every epoch: samples_epoch_NNN.png (64 samples of one fixed noise batch), "
                 + "checkpoint.jgan (the previous one kept as checkpoint.prev.jgan), log.csv, losses.png and scores.png.",
                 "About twice as fast with the Vector API: java --add-modules jdk.incubator.vector -jar jgan.jar images train"})
