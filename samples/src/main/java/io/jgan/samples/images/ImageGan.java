@@ -45,6 +45,10 @@ import java.util.function.Function;
  * (label 0), losses summed; then a generator step on fresh noise with label 1. Adam 2e-4 for both,
  * batch 100. Everything random (weights, noise, dropout, shuffles) comes from one {@link Rng}
  * seeded with {@link Settings#seed()}, so a run, and a resumed run, is reproducible bit for bit.
+ *
+ * <p>The loop, checkpoints, resume, rollback and progress are a {@link TrainingRun}'s; this class is
+ * its settings and one listener for the grids, {@code log.csv} (epoch, batch, ...), the charts and the
+ * checkpoint entries that {@code jgan images} reads ({@code run.model}, {@code run.progress}, ...).
  */
 public final class ImageGan {
     /** Samples per training step, as in the article. */
@@ -133,7 +137,6 @@ public final class ImageGan {
     private final float[] firstImages;
     private final int height;
     private final int width;
-    private final PrintStream out;
     private final TrainingRun run;
     private final CollapseMonitor collapse = new CollapseMonitor("pairwise distance of generated / real images", 0.5)
             .withRealFigure(1.0);
@@ -231,7 +234,6 @@ public final class ImageGan {
         this.firstImages = firstImages;
         this.height = height;
         this.width = width;
-        this.out = out;
         if (settings.fakeLabelsFromData() && !settings.model().conditional()) {
             throw new IllegalArgumentException("fake labels in proportion to the data need a conditional model, not "
                     + settings.model().name());
