@@ -59,6 +59,14 @@ public final class CheckpointFiles {
     }
 
     /**
+     * {@return the checkpoint a resume will read, without changing anything: {@code next} if a
+     * rotation is to complete ({@link #finishRotation()}), else the latest}
+     */
+    public Path toResume() {
+        return Files.exists(next()) ? next() : latest();
+    }
+
+    /**
      * Writes {@code c} as the latest checkpoint, keeping the latest one as the previous.
      *
      * @param c the checkpoint

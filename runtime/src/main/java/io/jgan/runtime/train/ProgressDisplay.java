@@ -2,6 +2,7 @@ package io.jgan.runtime.train;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * Shows a run's progress. On a terminal: one line redrawn in place (a carriage return, at most four
@@ -15,6 +16,7 @@ public final class ProgressDisplay implements TrainingListener {
     private static final int BAR = 20;
     private final PrintStream out;
     private final boolean terminal;
+    private final Function<EpochSummary, String> epochLine;
     private long startNanos;
     private long startStep;
     private long lastDraw;
@@ -27,8 +29,21 @@ public final class ProgressDisplay implements TrainingListener {
      * @param terminal whether {@code out} is a terminal (redraws in place) or a file (plain lines)
      */
     public ProgressDisplay(PrintStream out, boolean terminal) {
+        this(out, terminal, EpochSummary::toString);
+    }
+
+    /**
+     * A display whose line at the end of each epoch is the caller's (e.g. the summary and a figure of
+     * its own).
+     *
+     * @param out where it prints
+     * @param terminal whether {@code out} is a terminal (redraws in place) or a file (plain lines)
+     * @param epochLine makes the line printed at the end of each epoch
+     */
+    public ProgressDisplay(PrintStream out, boolean terminal, Function<EpochSummary, String> epochLine) {
         this.out = out;
         this.terminal = terminal;
+        this.epochLine = java.util.Objects.requireNonNull(epochLine, "epochLine");
     }
 
     /** {@return a display on standard output, redrawing in place only if it is a terminal} */
@@ -93,7 +108,7 @@ public final class ProgressDisplay implements TrainingListener {
 
     @Override
     public void onEpoch(TrainingRun run, EpochSummary summary) {
-        line(summary.toString());
+        line(epochLine.apply(summary));
     }
 
     @Override

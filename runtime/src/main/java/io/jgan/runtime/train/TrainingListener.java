@@ -9,7 +9,8 @@ import io.jgan.runtime.train.CheckpointException;
  * thread, in the order the listeners were added, and must not change the networks (read them, or
  * sample from them with an {@link io.jgan.runtime.Rng} of your own, and the run stays reproducible).
  *
- * <p>The moments: {@link #onStart} once per call of {@link TrainingRun#run()}, {@link #onStep} after
+ * <p>The moments: {@link #onStart} once per call of {@link TrainingRun#run()}, {@link #beforeStep}
+ * before every iteration, {@link #onStep} after
  * every iteration, {@link #onLog} every {@code logEvery} iterations and at the end of each epoch,
  * {@link #onEpoch} at the end of each epoch, {@link #onCheckpoint} after each checkpoint is written,
  * {@link #onEnd} when the run reached its length. {@link #onMessage} carries the run's notes and
@@ -26,6 +27,13 @@ public interface TrainingListener {
      * @param run the run, at {@link TrainingRun#step()} iterations done
      */
     default void onStart(TrainingRun run) {}
+
+    /**
+     * An iteration is about to start (at {@link TrainingRun#step()} iterations done). Keep it cheap.
+     *
+     * @param run the run
+     */
+    default void beforeStep(TrainingRun run) {}
 
     /**
      * An iteration (the configured D and G steps) is done. Keep it cheap: it runs every step.

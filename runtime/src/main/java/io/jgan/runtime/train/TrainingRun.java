@@ -90,8 +90,10 @@ public final class TrainingRun {
     private final long checkpointEvery;
     private final Path out;
     private final boolean resume;
-    private final DivergencePolicy policy;
+    private DivergencePolicy policy;
     private final List<TrainingListener> listeners;
+    private final boolean writeLogFile;
+    private final CheckpointCheck check;
     private final DataScaling scaling;
     private final String settings;
     private final IntFunction<Network> generatorFactory;
@@ -114,6 +116,7 @@ public final class TrainingRun {
     private int epochCount;
     private int rollbacks;
     private boolean started;
+    private boolean opened;
 
     private TrainingRun(Builder b) {
         this.seed = b.seed;
@@ -122,6 +125,8 @@ public final class TrainingRun {
         this.resume = b.resume;
         this.policy = b.policy;
         this.listeners = List.copyOf(b.listeners);
+        this.writeLogFile = b.writeLogFile;
+        this.check = b.check;
         this.scaling = b.scaling;
         this.logEvery = b.logEvery;
         this.checkpointEvery = b.checkpointEvery;
@@ -141,7 +146,11 @@ public final class TrainingRun {
                 : b.data.apply(rng);
         this.trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data, config,
                 rng);
-        if (b.fakeLabelsFromData && data instanceof LabelledData labelled) {
+        if (b.fakeLabelsFromData) {
+            if (!(data instanceof LabelledData labelled)) {
+                throw new IllegalArgumentException("fake labels as often as in the data need labelled data (a"
+                        + " LabelledData for a conditional spec), not " + describe(data));
+            }
             trainer.drawFakeLabels(FakeLabels.withFrequencies(labelled.classCounts()));
         }
         this.average = b.averageDecay >= 0 ? new ParameterAverage(generator, b.averageDecay) : null;
@@ -224,11 +233,31 @@ public final class TrainingRun {
             return train();
         }
         try (RunLock lock = RunLock.acquire(out)) {
-            if (!started) {
+            if (!opened) {
                 prepareDirectory(lock);
-                started = true;
+                opened = true;
             }
+            started = true;
             return train();
+        }
+    }
+
+    /**
+     * Prepares the run directory now instead of at the first {@link #run()}: takes the lock while it
+     * completes an interrupted rotation, removes a killed writer's temporary files and, for a resume,
+     * restores the checkpoint, so that a wrong directory is refused before anything else happens.
+     * Does nothing for a run kept in memory, or if done before.
+     *
+     * @throws IOException if the run directory is in use or the checkpoint cannot be read
+     * @throws CheckpointException if the checkpoint to resume is damaged or from another run
+     */
+    public void open() throws IOException {
+        if (out == null || opened) {
+            return;
+        }
+        try (RunLock lock = RunLock.acquire(out)) {
+            prepareDirectory(lock);
+            opened = true;
         }
     }
 
@@ -246,8 +275,11 @@ public final class TrainingRun {
                         + (Files.exists(files.previous()) ? ", but there is " + files.previous() + ": copy it to "
                                 + files.latest() + " to resume from the one before" : ": start a fresh run"));
             }
-            Checkpoint c = Checkpoint.read(files.latest());
             try {
+                Checkpoint c = Checkpoint.read(files.latest());
+                if (check != null) {
+                    check.check(c, this);
+                }
                 restore(c);
             } catch (CheckpointException e) {
                 throw Files.exists(files.previous()) ? new CheckpointException(e.getMessage() + "; the checkpoint"
@@ -272,6 +304,9 @@ public final class TrainingRun {
         while (step < totalSteps) {
             StepStats s;
             try {
+                for (TrainingListener l : listeners) {
+                    l.beforeStep(this);
+                }
                 s = trainer.iterate();
             } catch (TrainingDivergedException e) {
                 if (lastGood == null || rollbacks >= policy.maxRollbacks()) {
@@ -354,14 +389,20 @@ public final class TrainingRun {
 
     private void writeCheckpoint(Checkpoint c) throws IOException {
         new CheckpointFiles(out).write(c);
+        if (writeLogFile) {
+            writeLog();
+        }
+        for (TrainingListener l : listeners) {
+            l.onCheckpoint(this, c);
+        }
+    }
+
+    private void writeLog() throws IOException {
         StringBuilder csv = new StringBuilder(LogRow.CSV_HEADER).append('\n');
         for (LogRow row : log) {
             csv.append(row.toCsv()).append('\n');
         }
         AtomicFile.write(out.resolve(LOG_FILE), csv.toString().getBytes(StandardCharsets.UTF_8));
-        for (TrainingListener l : listeners) {
-            l.onCheckpoint(this, c);
-        }
     }
 
     private void rollBack(Checkpoint lastGood, TrainingDivergedException e) throws CheckpointException {
@@ -373,8 +414,10 @@ public final class TrainingRun {
         rollbacks = done; // the restored count is the one of the saved state
         generatorOptimizer.setLearningRate(gLr);
         discriminatorOptimizer.setLearningRate(dLr);
-        message(String.format(Locale.ROOT, "diverged: %s; rollback %d of %d: back to step %d, learning rates G %.3g,"
-                + " D %.3g", e.getMessage(), rollbacks, policy.maxRollbacks(), step, gLr, dLr));
+        String back = step > 0 && step % stepsPerEpoch == 0
+                ? "the state after epoch " + step / stepsPerEpoch + " (step " + step + ")" : "step " + step;
+        message(String.format(Locale.ROOT, "diverged: %s; rollback %d of %d: back to %s, learning rates G %.3g,"
+                + " D %.3g", e.getMessage(), rollbacks, policy.maxRollbacks(), back, gLr, dLr));
     }
 
     /**
@@ -585,6 +628,23 @@ public final class TrainingRun {
         return out;
     }
 
+    /**
+     * {@return the settings a checkpoint records and a resume must match (seed, loop, optimizers,
+     * epoch length, average, data)}
+     */
+    public String settings() {
+        return settings;
+    }
+
+    /**
+     * Changes what to do on divergence, for the next {@link #run()} (see {@link Builder#onDivergence}).
+     *
+     * @param policy the policy
+     */
+    public void onDivergence(DivergencePolicy policy) {
+        this.policy = Objects.requireNonNull(policy, "policy");
+    }
+
     /** {@return rollbacks done after divergence} */
     public int rollbacks() {
         return rollbacks;
@@ -648,6 +708,26 @@ public final class TrainingRun {
         return TrainedGenerator.of(samplingGenerator(), scaling, average != null);
     }
 
+    /**
+     * A caller's look at a checkpoint a resume read, before the run checks and restores it
+     * ({@link Builder#checkpointCheck}): to refuse it first with the caller's own words, and to read
+     * one that the caller's own loop wrote before it used a {@link TrainingRun}, by putting the run's
+     * entries in ({@code run.settings} as {@link TrainingRun#settings()}, {@code run.step},
+     * {@code run.stepsPerEpoch}, {@code run.rollbacks}, {@code run.pending}, {@code log.steps},
+     * {@code log.values}).
+     */
+    @FunctionalInterface
+    public interface CheckpointCheck {
+        /**
+         * Checks {@code checkpoint}, and upgrades it if it is an older one.
+         *
+         * @param checkpoint the checkpoint read
+         * @param run the run that will restore it
+         * @throws CheckpointException if it is not a checkpoint of this run
+         */
+        void check(Checkpoint checkpoint, TrainingRun run) throws CheckpointException;
+    }
+
     /** Settings of a {@link TrainingRun}; {@link #build()} makes the run (and draws its initial weights). */
     public static final class Builder {
         private final IntFunction<Network> generator;
@@ -674,6 +754,9 @@ public final class TrainingRun {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private DataScaling scaling;
         private int threads;
+        private boolean fakeLabelsFromData;
+        private boolean writeLogFile = true;
+        private CheckpointCheck check;
 
         private Builder(IntFunction<Network> generator, IntFunction<Network> discriminator) {
             this.generator = generator;
@@ -691,6 +774,56 @@ public final class TrainingRun {
             this.data = rng -> data;
             this.rows = null;
             this.labels = null;
+            return this;
+        }
+
+        /**
+         * The real data, made from the run's Rng (e.g. an {@link EpochData} shuffled with it): for
+         * data whose order must be drawn from the run's random stream.
+         *
+         * @param data makes the real samples, given the run's Rng
+         * @return this
+         */
+        public Builder data(Function<Rng, ? extends RealData> data) {
+            Objects.requireNonNull(data, "data");
+            this.data = data::apply;
+            this.rows = null;
+            return this;
+        }
+
+        /**
+         * Asks a conditional generator in training for each class as often as the data holds it
+         * ({@link FakeLabels#withFrequencies}); default false: uniformly. The data must be a
+         * {@link LabelledData}.
+         *
+         * @param fromData whether fake labels follow the data's class counts
+         * @return this
+         */
+        public Builder fakeLabelsFromData(boolean fromData) {
+            this.fakeLabelsFromData = fromData;
+            return this;
+        }
+
+        /**
+         * Whether the run directory gets {@value TrainingRun#LOG_FILE} with each checkpoint (default
+         * true); off for a caller that writes a log of its own from {@link TrainingRun#log()}.
+         *
+         * @param write whether to write it
+         * @return this
+         */
+        public Builder writeLogFile(boolean write) {
+            this.writeLogFile = write;
+            return this;
+        }
+
+        /**
+         * Hands every checkpoint a resume reads to {@code check} before the run checks and restores it.
+         *
+         * @param check checks the caller's own entries, and upgrades a checkpoint of the caller's older loop
+         * @return this
+         */
+        public Builder checkpointCheck(CheckpointCheck check) {
+            this.check = Objects.requireNonNull(check, "check");
             return this;
         }
 

@@ -279,4 +279,46 @@ class TrainingRunTest {
                 () -> fromFile.loadInto(new Tiny.Generator(SIZE + 1, 8)));
         assertTrue(wrong.getMessage().contains("generator.jgan"), wrong.getMessage());
     }
+
+    @Test
+    void openRestoresBeforeRunAndTheCheckpointCheckSeesTheCheckpointFirst() throws IOException {
+        Path out = dir.resolve("run");
+        tiny().steps(20).out(out).writeLogFile(false).build().run();
+        assertFalse(Files.exists(out.resolve(TrainingRun.LOG_FILE)));
+        CheckpointException refused = assertThrows(CheckpointException.class, () -> tiny().steps(40).out(out)
+                .resume(true).checkpointCheck((c, run) -> {
+                    throw new CheckpointException("not mine: " + c.getLongs("run.step")[0]);
+                }).build().open());
+        assertTrue(refused.getMessage().startsWith("not mine: 20"), refused.getMessage());
+        List<String> seen = new ArrayList<>();
+        TrainingRun resumed = tiny().steps(40).out(out).resume(true)
+                .checkpointCheck((c, run) -> seen.add(run.settings())).build();
+        resumed.open();
+        assertEquals(20, resumed.step());
+        assertEquals(List.of(resumed.settings()), seen);
+        resumed.run();
+        assertEquals(40, resumed.step());
+    }
+
+    @Test
+    void beforeStepRunsBeforeEveryIterationAndDataMayBeMadeFromTheRunsRng() throws IOException {
+        List<Long> before = new ArrayList<>();
+        float[] rows = rows(160);
+        TrainingRun made = tiny().data(rng -> new io.jgan.runtime.data.EpochData(rows, SIZE, 16, rng)).steps(25)
+                .listener(new TrainingListener() {
+                    @Override
+                    public void beforeStep(TrainingRun run) {
+                        before.add(run.step());
+                    }
+                }).build();
+        made.run();
+        assertEquals(java.util.stream.LongStream.range(0, 25).boxed().toList(), before);
+        TrainingRun given = tiny().data(rows).steps(25).build();
+        given.run();
+        assertArrayEquals(given.generator().parameters(), made.generator().parameters());
+        assertEquals(given.settings(), made.settings());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> tiny().steps(1).fakeLabelsFromData(true).build());
+        assertTrue(e.getMessage().contains("need labelled data"), e.getMessage());
+    }
 }

@@ -4,10 +4,14 @@ import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.CollapseMonitor;
-import io.jgan.runtime.train.GanTrainer;
 import io.jgan.runtime.train.Sampler;
+import io.jgan.runtime.train.StepStats;
 import io.jgan.runtime.train.TrainingConfig;
+import io.jgan.runtime.train.TrainingListener;
+import io.jgan.runtime.train.TrainingRun;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -49,29 +53,22 @@ public final class EvenGan {
      * ten decoded samples every 50 steps like the seed's table.
      */
     public static Result train(EvenSpec spec, long seed, int steps, PrintStream out) {
-        int batch = spec.batchSize();
-        Rng rng = new Rng(seed);
-        Network generator = spec.newGenerator(batch);
-        Network discriminator = spec.newDiscriminator(batch);
-        generator.initialize(rng);
-        discriminator.initialize(rng);
-        GanTrainer trainer = new GanTrainer(generator, discriminator, new Adam(generator, spec.learningRate()),
-                new Adam(discriminator, spec.learningRate()), new EvenData(), spec.config(), rng);
-        // Printing draws from its own generator, so a run trains identically with or without output.
-        Rng display = new Rng(seed ^ 0x5DEECE66DL);
-        long trainingNanos = 0;
-        CollapseMonitor collapse = new CollapseMonitor("distinct even numbers of 64", 0.5);
-        for (int step = 0; step < steps; step++) {
-            if (out != null && step % 50 == 0) {
-                out.println(tableRow(step, generator, display) + diversity(generator, seed, collapse, out));
-            }
-            long start = System.nanoTime();
-            trainer.iterate();
-            trainingNanos += System.nanoTime() - start;
+        Table table = new Table(seed, out);
+        TrainingRun run = TrainingRun.builder(spec::newGenerator, spec::newDiscriminator)
+                .data(new EvenData())
+                .config(spec.config())
+                .generatorOptimizer(g -> new Adam(g, spec.learningRate()))
+                .discriminatorOptimizer(d -> new Adam(d, spec.learningRate()))
+                .seed(seed)
+                .steps(steps)
+                .listener(table)
+                .build();
+        try {
+            run.run();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a run without a directory writes no file
         }
-        if (out != null) {
-            out.println(tableRow(steps, generator, display) + diversity(generator, seed, collapse, out));
-        }
+        Network generator = run.generator();
         int[] counts = new int[1 << EvenData.BITS];
         float[] samples = Sampler.generate(generator, EVALUATION_SAMPLES, new Rng(seed * 31 + 7));
         int even = 0;
@@ -84,8 +81,53 @@ public final class EvenGan {
         for (int c : counts) {
             distinct += c > 0 ? 1 : 0;
         }
-        double stepMicros = steps == 0 ? 0 : trainingNanos / 1e3 / steps;
+        double stepMicros = steps == 0 ? 0 : table.trainingNanos / 1e3 / steps;
         return new Result((double) even / EVALUATION_SAMPLES, distinct, counts, stepMicros, generator.parameters().clone());
+    }
+
+    /**
+     * Times the training steps alone, for {@code step_us}; with an output, prints the seed's table: ten
+     * decoded samples and the diversity at the start, every 50 steps and at the end. Printing draws
+     * from its own generator, so a run trains identically with or without output.
+     */
+    private static final class Table implements TrainingListener {
+        private final long seed;
+        private final PrintStream out;
+        private final Rng display;
+        private final CollapseMonitor collapse = new CollapseMonitor("distinct even numbers of 64", 0.5);
+        private long stepStart;
+        long trainingNanos;
+
+        Table(long seed, PrintStream out) {
+            this.seed = seed;
+            this.out = out;
+            this.display = new Rng(seed ^ 0x5DEECE66DL);
+        }
+
+        @Override
+        public void onStart(TrainingRun run) {
+            print(run);
+        }
+
+        @Override
+        public void beforeStep(TrainingRun run) {
+            stepStart = System.nanoTime();
+        }
+
+        @Override
+        public void onStep(TrainingRun run, StepStats stats) {
+            trainingNanos += System.nanoTime() - stepStart;
+            if (run.step() % 50 == 0 || run.step() == run.totalSteps()) {
+                print(run);
+            }
+        }
+
+        private void print(TrainingRun run) {
+            if (out != null) {
+                out.println(tableRow((int) run.step(), run.generator(), display)
+                        + diversity(run.generator(), seed, collapse, out));
+            }
+        }
     }
 
     /** Samples drawn for the diversity figure, from the same fixed noise each time. */

@@ -2,12 +2,13 @@ package io.jgan.samples.gaussian;
 
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
-import io.jgan.runtime.optim.Optimizer;
-import io.jgan.runtime.train.GanTrainer;
-import io.jgan.runtime.train.ParameterAverage;
 import io.jgan.runtime.train.Sampler;
 import io.jgan.runtime.train.StepStats;
 import io.jgan.runtime.train.TrainingDivergedException;
+import io.jgan.runtime.train.TrainingListener;
+import io.jgan.runtime.train.TrainingRun;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Locale;
 
@@ -102,38 +103,43 @@ public final class GaussianGan {
      * null) every {@code every} epochs; a run that diverges stops there and is evaluated as it is.
      */
     public static Result train(GaussianSpec spec, long seed, int epochs, int every, Progress progress) {
-        Rng rng = new Rng(seed);
-        Network generator = spec.newGenerator(GaussianSpec.BATCH);
-        Network discriminator = spec.newDiscriminator(GaussianSpec.BATCH);
-        generator.initialize(rng);
-        discriminator.initialize(rng);
         GaussianData data = new GaussianData();
-        Optimizer generatorOptimizer = spec.generatorOptimizer(generator);
-        Optimizer discriminatorOptimizer = spec.discriminatorOptimizer(discriminator);
-        GanTrainer trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data,
-                spec.config(), rng);
-        ParameterAverage average = spec.averageDecay() > 0 ? new ParameterAverage(generator, spec.averageDecay()) : null;
+        TrainingRun.Builder builder = TrainingRun.builder(spec::newGenerator, spec::newDiscriminator)
+                .data(data)
+                .config(spec.config())
+                .generatorOptimizer(spec::generatorOptimizer)
+                .discriminatorOptimizer(spec::discriminatorOptimizer)
+                .seed(seed)
+                .steps(epochs); // this sample's epoch is one iteration of the spec's D and G steps
+        if (spec.averageDecay() > 0) {
+            builder.averageGenerator(spec.averageDecay());
+        }
+        if (progress != null) {
+            builder.listener(new TrainingListener() {
+                @Override
+                public void onStep(TrainingRun run, StepStats stats) {
+                    int epoch = (int) run.step();
+                    if (epoch % every == 0 || epoch == epochs) {
+                        progress.epoch(epoch, epochs, stats, run.generator());
+                    }
+                }
+            });
+        }
+        TrainingRun run = builder.build();
         String diverged = null;
         long start = System.nanoTime();
-        int done = 0;
         try {
-            for (int epoch = 1; epoch <= epochs; epoch++) {
-                StepStats stats = trainer.iterate();
-                done = epoch;
-                if (average != null) {
-                    average.update();
-                }
-                if (progress != null && (epoch % every == 0 || epoch == epochs)) {
-                    progress.epoch(epoch, epochs, stats, generator);
-                }
-            }
+            run.run();
         } catch (TrainingDivergedException e) {
             diverged = e.getMessage();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a run without a directory writes no file
         }
+        long done = run.step();
         double epochMillis = done == 0 ? 0 : (System.nanoTime() - start) / 1e6 / done;
-        if (average != null && average.updates() > 0) {
-            average.copyTo(generator); // training is over: evaluate the averaged generator
-        }
+        // Training is over: evaluate the averaged generator, if there is an average of at least one step.
+        Network generator = run.average() != null && run.average().updates() > 0 ? run.samplingGenerator()
+                : run.generator();
         // Evaluation draws from its own generator: the figures do not depend on how often we printed.
         float[] samples = Sampler.generate(generator, EVALUATION_SAMPLES, new Rng(seed * 31 + 7));
         return new Result(seed, Fit.of(samples, samples.length, data), samples, epochMillis, diverged,

@@ -2,36 +2,39 @@ package io.jgan.samples.images;
 
 import io.jgan.pictures.ImageGrid;
 import io.jgan.pictures.LineChart;
+import io.jgan.data.idx.IdxImages;
+import io.jgan.data.idx.IdxLabels;
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
 import io.jgan.runtime.data.EpochData;
-import io.jgan.data.idx.IdxImages;
-import io.jgan.data.idx.IdxLabels;
-import io.jgan.runtime.data.LabelledData;
 import io.jgan.runtime.data.LabelledEpochData;
 import io.jgan.runtime.data.ShuffledData;
 import io.jgan.runtime.io.AtomicFile;
-import io.jgan.runtime.train.Checkpoint;
-import io.jgan.runtime.train.CheckpointException;
-import io.jgan.runtime.train.CheckpointFiles;
 import io.jgan.runtime.loss.GanLoss;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.optim.Optimizer;
 import io.jgan.runtime.optim.RmsProp;
+import io.jgan.runtime.train.Checkpoint;
+import io.jgan.runtime.train.CheckpointException;
+import io.jgan.runtime.train.CheckpointFiles;
 import io.jgan.runtime.train.CollapseMonitor;
 import io.jgan.runtime.train.DivergencePolicy;
-import io.jgan.runtime.train.GanTrainer;
+import io.jgan.runtime.train.LogRow;
+import io.jgan.runtime.train.ProgressDisplay;
 import io.jgan.runtime.train.Sampler;
-import io.jgan.runtime.train.StepStats;
 import io.jgan.runtime.train.TrainingConfig;
-import io.jgan.runtime.train.TrainingDivergedException;
+import io.jgan.runtime.train.TrainingListener;
+import io.jgan.runtime.train.TrainingRun;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 /**
  * The vanilla GAN on images of seeds 003 and 004, as a resumable run: epochs over shuffled real
@@ -42,6 +45,10 @@ import java.util.Locale;
  * (label 0), losses summed; then a generator step on fresh noise with label 1. Adam 2e-4 for both,
  * batch 100. Everything random (weights, noise, dropout, shuffles) comes from one {@link Rng}
  * seeded with {@link Settings#seed()}, so a run, and a resumed run, is reproducible bit for bit.
+ *
+ * <p>The loop, checkpoints, resume, rollback and progress are a {@link TrainingRun}'s; this class is
+ * its settings and one listener for the grids, {@code log.csv} (epoch, batch, ...), the charts and the
+ * checkpoint entries that {@code jgan images} reads ({@code run.model}, {@code run.progress}, ...).
  */
 public final class ImageGan {
     /** Samples per training step, as in the article. */
@@ -130,21 +137,9 @@ public final class ImageGan {
     private final float[] firstImages;
     private final int height;
     private final int width;
-    private final PrintStream out;
-    private final Network generator;
-    private final Network discriminator;
-    private final Optimizer generatorOptimizer;
-    private final Optimizer discriminatorOptimizer;
-    private final Rng rng;
-    private final ShuffledData data;
-    private final GanTrainer trainer;
-    private float[] log = new float[0];
-    private int logRows;
-    private int epochsDone;
-    // Reliability (issue #6): what to do on divergence, and the collapse watch.
-    private DivergencePolicy onDivergence = DivergencePolicy.STOP;
-    private int rollbacks;
-    private CollapseMonitor collapse;
+    private final TrainingRun run;
+    private final CollapseMonitor collapse = new CollapseMonitor("pairwise distance of generated / real images", 0.5)
+            .withRealFigure(1.0);
     /** Test hook: runs before every training iteration with the batch index (to inject a NaN). */
     java.util.function.IntConsumer beforeIteration = b -> { };
 
@@ -160,7 +155,7 @@ public final class ImageGan {
      */
     public ImageGan(Settings settings, float[] images, int height, int width, PrintStream out) throws IOException {
         this(settings, rng -> new EpochData(images, height * width, settings.model().batch(), rng),
-                java.util.Arrays.copyOf(images, Math.min(images.length, GRID_SAMPLES * height * width)), height, width, out);
+                Arrays.copyOf(images, Math.min(images.length, GRID_SAMPLES * height * width)), height, width, out);
     }
 
     /**
@@ -174,7 +169,8 @@ public final class ImageGan {
      * @throws IOException if the checkpoint cannot be read, or a fresh run would overwrite one
      */
     public ImageGan(Settings settings, IdxImages images, PrintStream out) throws IOException {
-        this(settings, rng -> EpochData.ofPixels(images.pixels(), images.imageSize(), settings.model().batch(), rng), firstImages(images), images.rows(), images.cols(), out);
+        this(settings, rng -> EpochData.ofPixels(images.pixels(), images.imageSize(), settings.model().batch(), rng),
+                firstImages(images), images.rows(), images.cols(), out);
     }
 
     /**
@@ -220,7 +216,7 @@ public final class ImageGan {
             throws IOException {
         this(settings, rng -> new LabelledEpochData(images, height * width, labels, settings.model().classes(), "labels",
                 settings.model().batch(), rng),
-                java.util.Arrays.copyOf(images, Math.min(images.length, GRID_SAMPLES * height * width)), height, width, out);
+                Arrays.copyOf(images, Math.min(images.length, GRID_SAMPLES * height * width)), height, width, out);
     }
 
     private static float[] firstImages(IdxImages images) {
@@ -232,47 +228,39 @@ public final class ImageGan {
         return first;
     }
 
-    private ImageGan(Settings settings, java.util.function.Function<Rng, ShuffledData> realData, float[] firstImages,
-            int height, int width, PrintStream out) throws IOException {
+    private ImageGan(Settings settings, Function<Rng, ShuffledData> realData, float[] firstImages, int height,
+            int width, PrintStream out) throws IOException {
         this.settings = settings;
         this.firstImages = firstImages;
         this.height = height;
         this.width = width;
-        this.out = out;
-        this.rng = new Rng(settings.seed());
-        this.generator = settings.model().generator().apply(settings.model().batch());
-        this.discriminator = settings.model().discriminator().apply(settings.model().batch());
-        if (discriminator.info().inputSize() != height * width) {
-            throw new IllegalArgumentException(settings.model().name() + " reads " + discriminator.info().inputSize()
+        if (settings.fakeLabelsFromData() && !settings.model().conditional()) {
+            throw new IllegalArgumentException("fake labels in proportion to the data need a conditional model, not "
+                    + settings.model().name());
+        }
+        boolean terminal = out == System.out && ProgressDisplay.standardOutputIsTerminal();
+        this.run = TrainingRun.builder(settings.model().generator(), settings.model().discriminator())
+                .data(realData)
+                .config(settings.config())
+                .generatorOptimizer(settings::optimizer)
+                .discriminatorOptimizer(settings::optimizer)
+                .fakeLabelsFromData(settings.fakeLabelsFromData())
+                .seed(settings.seed())
+                .epochs(settings.epochs())
+                .logEvery(settings.logEvery())
+                .out(settings.out())
+                .resume(settings.resume())
+                .writeLogFile(false) // log.csv keeps this sample's columns (writeCsv)
+                .checkpointCheck(this::check)
+                .listener(new Outputs())
+                .listener(new ProgressDisplay(out, terminal, this::epochLine))
+                .build();
+        if (run.discriminator().info().inputSize() != height * width) {
+            throw new IllegalArgumentException(settings.model().name() + " reads " + run.discriminator().info().inputSize()
                     + " pixels, the images have " + height + " x " + width);
         }
-        generator.initialize(rng);
-        discriminator.initialize(rng);
-        this.generatorOptimizer = settings.optimizer(generator);
-        this.discriminatorOptimizer = settings.optimizer(discriminator);
-        this.data = realData.apply(rng);
-        this.trainer = new GanTrainer(generator, discriminator, generatorOptimizer, discriminatorOptimizer, data,
-                settings.config(), rng);
-        if (settings.fakeLabelsFromData()) {
-            if (!(data instanceof LabelledData labelled)) {
-                throw new IllegalArgumentException("fake labels in proportion to the data need a conditional model, not "
-                        + settings.model().name());
-            }
-            trainer.drawFakeLabels(io.jgan.runtime.train.FakeLabels.withFrequencies(labelled.classCounts()));
-        }
-        Path checkpoint = settings.out().resolve(CHECKPOINT);
         if (settings.resume()) {
-            try {
-                restore(Checkpoint.read(checkpoint));
-            } catch (CheckpointException e) {
-                Path previous = settings.out().resolve(PREVIOUS_CHECKPOINT);
-                if (!Files.exists(previous)) {
-                    throw e;
-                }
-                // Nothing was changed: both files are as they were, and the user can fall back by hand.
-                throw new CheckpointException(e.getMessage() + "\nThe checkpoint before it is kept as " + previous
-                        + "; to resume from it, copy it to " + checkpoint);
-            }
+            run.open();
         } else {
             CheckpointFiles files = new CheckpointFiles(settings.out());
             for (Path existing : new Path[] {files.latest(), files.previous(), files.next()}) {
@@ -284,14 +272,76 @@ public final class ImageGan {
         }
     }
 
-    /** Which dense kernels this JVM runs: they round differently, so a checkpoint records them. */
-    private static String kernels() {
-        return io.jgan.runtime.kernel.Simd.enabled() ? "Vector API" : "auto-vectorised";
+    /** The sample's files and checkpoint entries, as a listener on the run. */
+    private final class Outputs implements TrainingListener {
+        @Override
+        public void beforeStep(TrainingRun r) {
+            beforeIteration.accept((int) (r.step() % r.stepsPerEpoch()));
+        }
+
+        @Override
+        public void onEpoch(TrainingRun r, io.jgan.runtime.train.EpochSummary summary) {
+            try {
+                grid = writeGrid(summary.epoch());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void onCheckpoint(TrainingRun r, Checkpoint c) {
+            try {
+                writeCsv();
+                writeCharts();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void onEnd(TrainingRun r) {
+            try {
+                writeCharts();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void save(Checkpoint c) {
+            c.put("run.model", settings.model().name());
+            c.put("run.smooth", Boolean.toString(settings.smooth()));
+            if (!settings.loss().equals(GanLoss.bce())) {
+                c.put("run.loss", settings.loss().name()); // absent: the article's bce, as before --loss existed
+            }
+            if (settings.fakeLabelsFromData()) {
+                c.put("run.fake-labels", fakeLabels()); // absent: uniform, as before conditional models existed
+            }
+            c.put("run.progress", new int[] {epochsDone(), batchesPerEpoch(), samples()});
+        }
     }
 
-    private void restore(Checkpoint c) throws CheckpointException {
+    /** The grid of the epoch that just ended, for its diversity figure. */
+    private float[] grid;
+
+    private String epochLine(io.jgan.runtime.train.EpochSummary s) {
+        EpochSummary summary = summaryOf(s);
+        return summary + diversity(grid) + "  -> " + settings.out().resolve(gridName(summary.epoch()));
+    }
+
+    private static EpochSummary summaryOf(io.jgan.runtime.train.EpochSummary s) {
+        return new EpochSummary(s.epoch(), s.discriminatorLoss(), s.generatorLoss(), s.realScore(), s.fakeScore(),
+                s.msPerStep());
+    }
+
+    /**
+     * Refuses a checkpoint of other networks, another model, seed, labels, loss or data size, or with
+     * impossible progress or learning rates, in this sample's words; a checkpoint of this sample's
+     * older loop (without the run's entries) is upgraded.
+     */
+    private void check(Checkpoint c, TrainingRun r) throws CheckpointException {
         String source = c.source();
-        c.checkArchitecture(generator, discriminator);
+        c.checkArchitecture(r.generator(), r.discriminator());
         String model = c.getString("run.model");
         long[] seed = c.getLongs("run.seed");
         String smooth = c.getString("run.smooth");
@@ -312,21 +362,17 @@ public final class ImageGan {
             throw new CheckpointException(source + ": written by a run with --loss " + loss + ", not "
                     + settings.loss().name());
         }
-        if (progress.length != 3 || progress[1] != data.batchesPerEpoch() || progress[2] != data.samples()) {
+        if (progress.length != 3 || progress[1] != batchesPerEpoch() || progress[2] != samples()) {
             throw new CheckpointException(source + ": trained on data of another size (" + Arrays.toString(progress)
-                    + "; now " + data.samples() + " images, " + data.batchesPerEpoch() + " batches per epoch)");
+                    + "; now " + samples() + " images, " + batchesPerEpoch() + " batches per epoch)");
         }
-        if (c.has("run.kernels") && !c.getString("run.kernels").equals(kernels())) {
-            // Still a valid continuation, but not the bit-for-bit one a resume promises.
-            out.println("note: " + source + " was trained on the " + c.getString("run.kernels")
-                    + " dense kernels, this JVM runs the " + kernels() + " ones: the run continues, but will not match"
-                    + " an uninterrupted one bit for bit (" + io.jgan.runtime.kernel.Simd.describe() + ")");
+        if (!c.has("run.settings")) {
+            upgrade(c, r);
         }
-        float[] savedLog = c.getFloats("log");
-        if (savedLog.length % LOG_COLUMNS != 0) {
-            throw new CheckpointException(source + ": malformed log of " + savedLog.length + " values");
-        }
-        checkProgress(source, progress[0], savedLog);
+        long[] steps = c.getLongs("log.steps");
+        float last = steps.length == 0 ? 0 : (int) ((steps[steps.length - 1] - 1) / batchesPerEpoch()) + 1;
+        boolean atEpochEnd = c.getLongs("run.step")[0] == (long) progress[0] * batchesPerEpoch();
+        checkProgress(source, progress[0], last, atEpochEnd, steps.length == 0);
         for (String role : new String[] {"generator", "discriminator"}) {
             // Rollbacks only ever lower the rate: a higher one was not written by a run of this sample.
             double lr = c.learningRate(role);
@@ -336,34 +382,54 @@ public final class ImageGan {
                         + " changed after it was written: use " + PREVIOUS_CHECKPOINT + " or train again");
             }
         }
-        try {
-            data.restore(c.data("data"));
-        } catch (IllegalArgumentException e) {
-            throw new CheckpointException(source + ": " + e.getMessage());
+    }
+
+    /**
+     * Reads a checkpoint of this sample's own loop (before it ran on a {@link TrainingRun}): its log of
+     * rows (epoch, batch, d_loss, g_loss, d_real, d_fake), written at the end of an epoch, becomes the
+     * run's entries.
+     */
+    private void upgrade(Checkpoint c, TrainingRun r) throws CheckpointException {
+        String source = c.source();
+        int epochs = c.getInts("run.progress")[0];
+        float[] log = c.getFloats("log");
+        if (log.length % LOG_COLUMNS != 0) {
+            throw new CheckpointException(source + ": malformed log of " + log.length + " values");
         }
-        c.restore(generator, discriminator, generatorOptimizer, discriminatorOptimizer, rng);
-        epochsDone = progress[0];
-        log = savedLog.clone();
-        logRows = log.length / LOG_COLUMNS;
+        int rows = log.length / LOG_COLUMNS;
+        boolean ordered = true;
+        for (int k = 0; k < rows; k++) {
+            float epoch = log[k * LOG_COLUMNS];
+            float batch = log[k * LOG_COLUMNS + 1];
+            ordered &= epoch >= 1 && epoch <= epochs && (k == 0 || epoch >= log[(k - 1) * LOG_COLUMNS])
+                    && batch >= 1 && batch <= batchesPerEpoch();
+        }
+        checkProgress(source, epochs, rows == 0 ? 0 : log[(rows - 1) * LOG_COLUMNS], ordered, rows == 0);
+        int batches = r.stepsPerEpoch();
+        long[] steps = new long[rows];
+        float[] values = new float[rows * 4];
+        for (int k = 0; k < rows; k++) {
+            steps[k] = ((long) log[k * LOG_COLUMNS] - 1) * batches + (long) log[k * LOG_COLUMNS + 1];
+            System.arraycopy(log, k * LOG_COLUMNS + 2, values, k * 4, 4);
+        }
+        c.put("run.settings", r.settings());
+        c.put("run.step", new long[] {(long) epochs * batches});
+        c.put("run.stepsPerEpoch", new int[] {batches});
+        c.put("run.rollbacks", new int[] {0});
+        c.put("run.pending", new long[10]); // no partial means: written at the end of an epoch
+        c.put("log.steps", steps);
+        c.put("log.values", values);
     }
 
     /**
      * A checkpoint is written at the end of an epoch, after that epoch's last log row: the epoch count
      * must be the last row's, every row of an epoch in the run, in order.
      */
-    private void checkProgress(String source, int epochs, float[] savedLog) throws CheckpointException {
-        int rows = savedLog.length / LOG_COLUMNS;
-        float last = rows == 0 ? 0 : savedLog[(rows - 1) * LOG_COLUMNS];
-        boolean ordered = true;
-        for (int r = 0; r < rows; r++) {
-            float epoch = savedLog[r * LOG_COLUMNS];
-            float batch = savedLog[r * LOG_COLUMNS + 1];
-            ordered &= epoch >= 1 && epoch <= epochs && (r == 0 || epoch >= savedLog[(r - 1) * LOG_COLUMNS])
-                    && batch >= 1 && batch <= data.batchesPerEpoch();
-        }
+    private static void checkProgress(String source, int epochs, float last, boolean ordered, boolean empty)
+            throws CheckpointException {
         if (epochs < 0 || last != epochs || !ordered) {
             throw new CheckpointException(source + ": impossible content: it says " + epochs + " epochs were done,"
-                    + " its log " + (rows == 0 ? "is empty" : "ends in epoch " + (long) last + (ordered ? "" : " and is"
+                    + " its log " + (empty ? "is empty" : "ends in epoch " + (long) last + (ordered ? "" : " and is"
                     + " out of order")) + "; the file was changed after it was written: use " + PREVIOUS_CHECKPOINT
                     + " or train again");
         }
@@ -371,11 +437,12 @@ public final class ImageGan {
 
     /** {@return the size of one checkpoint of this run, in bytes (to check for room before training)} */
     public long checkpointBytes() {
-        return capture().sizeInBytes();
+        return run.capture().sizeInBytes();
     }
 
     /** {@return the optimizer, after the loss unless it is the article's: "Adam", "loss wgan, RMSprop"} */
     public String describeOptimizer() {
+        Optimizer generatorOptimizer = run.generatorOptimizer();
         String optimizer = generatorOptimizer instanceof Adam a && a.beta1() != 0.9
                 ? "Adam (betas " + a.beta1() + "/" + a.beta2() + ")"
                 : generatorOptimizer instanceof RmsProp ? "RMSprop" : "Adam";
@@ -385,8 +452,8 @@ public final class ImageGan {
 
     /** {@return the learning rates in use, e.g. "2e-04", or "G 1e-04, D 5e-05" after rollbacks differ} */
     public String describeLearningRates() {
-        String g = rate(generatorOptimizer.learningRate());
-        String d = rate(discriminatorOptimizer.learningRate());
+        String g = rate(run.generatorOptimizer().learningRate());
+        String d = rate(run.discriminatorOptimizer().learningRate());
         return g.equals(d) ? g : "G " + g + ", D " + d;
     }
 
@@ -401,17 +468,17 @@ public final class ImageGan {
      * @param policy the policy
      */
     public void onDivergence(DivergencePolicy policy) {
-        this.onDivergence = java.util.Objects.requireNonNull(policy, "policy");
+        run.onDivergence(policy);
     }
 
     /** {@return rollbacks done in this run (see {@link #onDivergence})} */
     public int rollbacks() {
-        return rollbacks;
+        return run.rollbacks();
     }
 
     /** Epochs completed (restored from the checkpoint when resuming). */
     public int epochsDone() {
-        return epochsDone;
+        return (int) run.epochsDone();
     }
 
     /**
@@ -421,23 +488,27 @@ public final class ImageGan {
      * @param threads at least 1
      */
     public void setThreads(int threads) {
-        generator.setThreads(threads);
-        discriminator.setThreads(threads);
+        run.generator().setThreads(threads);
+        run.discriminator().setThreads(threads);
     }
 
     /** The generator being trained. */
     public Network generator() {
-        return generator;
+        return run.generator();
     }
 
     /** The discriminator being trained. */
     public Network discriminator() {
-        return discriminator;
+        return run.discriminator();
     }
 
     /** Batches per epoch: images / 100. */
     public int batchesPerEpoch() {
-        return data.batchesPerEpoch();
+        return run.stepsPerEpoch();
+    }
+
+    private int samples() {
+        return ((ShuffledData) run.data()).samples();
     }
 
     /**
@@ -446,83 +517,12 @@ public final class ImageGan {
      *
      * @return one summary per epoch trained in this call
      */
-    public java.util.List<EpochSummary> run() throws IOException {
-        Files.createDirectories(settings.out());
-        java.util.List<EpochSummary> summaries = new java.util.ArrayList<>();
-        int batches = data.batchesPerEpoch();
-        long total = (long) Math.max(0, settings.epochs() - epochsDone) * batches;
-        long done = 0;
-        long start = System.nanoTime();
-        ProgressBar bar = new ProgressBar(out);
-        Checkpoint lastGood = onDivergence.rollback() ? capture() : null;
-        epochs:
-        for (int epoch = epochsDone; epoch < settings.epochs(); epoch++) {
-            double[] epochSum = new double[4];
-            double[] intervalSum = new double[4];
-            int interval = 0;
-            long epochStart = System.nanoTime();
-            for (int b = 0; b < batches; b++) {
-                StepStats s;
-                try {
-                    beforeIteration.accept(b);
-                    s = trainer.iterate();
-                } catch (TrainingDivergedException e) {
-                    if (lastGood == null || rollbacks >= onDivergence.maxRollbacks()) {
-                        throw e;
-                    }
-                    rollBack(lastGood, e);
-                    bar.newLine();
-                    epoch = epochsDone - 1;
-                    continue epochs;
-                }
-                double[] v = {s.discriminatorLoss, s.generatorLoss, s.realScore, s.fakeScore};
-                for (int k = 0; k < 4; k++) {
-                    epochSum[k] += v[k];
-                    intervalSum[k] += v[k];
-                }
-                interval++;
-                done++;
-                if ((b + 1) % settings.logEvery() == 0 || b == batches - 1) {
-                    appendLog(epoch + 1, b + 1, intervalSum, interval);
-                    Arrays.fill(intervalSum, 0);
-                    interval = 0;
-                }
-                bar.update(epoch + 1, settings.epochs(), b + 1, batches, s.discriminatorLoss, s.generatorLoss,
-                        s.realScore, s.fakeScore, done, total - done, (System.nanoTime() - start) / 1e9, settings.model().batch(),
-                        b == batches - 1);
-            }
-            bar.newLine();
-            double ms = (System.nanoTime() - epochStart) / 1e6 / batches;
-            EpochSummary summary = new EpochSummary(epoch + 1, epochSum[0] / batches, epochSum[1] / batches,
-                    epochSum[2] / batches, epochSum[3] / batches, ms);
-            summaries.add(summary);
-            epochsDone = epoch + 1;
-            float[] grid = writeGrid(epochsDone);
-            Checkpoint written = writeCheckpoint();
-            if (lastGood != null) {
-                lastGood = written;
-            }
-            writeCsv();
-            writeCharts();
-            out.println(summary + diversity(grid) + "  -> " + settings.out().resolve(gridName(epochsDone)));
+    public List<EpochSummary> run() throws IOException {
+        try {
+            return run.run().stream().map(ImageGan::summaryOf).toList();
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
         }
-        writeCharts();
-        return summaries;
-    }
-
-    /**
-     * Restores the last good state, multiplies both learning rates by the policy's factor and says so.
-     * The state is the one written to (or read from) the checkpoint, kept in memory.
-     */
-    private void rollBack(Checkpoint lastGood, TrainingDivergedException e) throws IOException {
-        rollbacks++;
-        double gLr = generatorOptimizer.learningRate() * onDivergence.learningRateFactor();
-        double dLr = discriminatorOptimizer.learningRate() * onDivergence.learningRateFactor();
-        restore(lastGood);
-        generatorOptimizer.setLearningRate(gLr);
-        discriminatorOptimizer.setLearningRate(dLr);
-        out.printf(Locale.ROOT, "%ndiverged: %s%nrollback %d of %d: back to the state after epoch %d, learning rates"
-                + " G %.3g, D %.3g%n", e.getMessage(), rollbacks, onDivergence.maxRollbacks(), epochsDone, gLr, dLr);
     }
 
     /**
@@ -530,36 +530,27 @@ public final class ImageGan {
      * figure of the first real images; a warning line first if it fell below half of real data's.
      */
     private String diversity(float[] grid) {
-        if (collapse == null) {
-            collapse = new CollapseMonitor("pairwise distance of generated / real images", 0.5)
-                    .withRealFigure(1.0);
-        }
         int n = Math.min(GRID_SAMPLES, firstImages.length / (height * width));
         double real = CollapseMonitor.meanPairwiseDistance(firstImages, n, height * width);
         double ratio = CollapseMonitor.meanPairwiseDistance(grid, grid.length / (height * width), height * width) / real;
         String warning = collapse.update(ratio);
         if (warning != null) {
-            out.println(warning);
+            run.note(warning);
         }
         return String.format(Locale.ROOT, "  diversity=%.3f", ratio);
     }
 
-    private void appendLog(int epoch, int batch, double[] sum, int n) {
-        if ((logRows + 1) * LOG_COLUMNS > log.length) {
-            log = Arrays.copyOf(log, Math.max(64, log.length * 2));
-        }
-        int o = logRows * LOG_COLUMNS;
-        log[o] = epoch;
-        log[o + 1] = batch;
-        for (int k = 0; k < 4; k++) {
-            log[o + 2 + k] = (float) (sum[k] / n);
-        }
-        logRows++;
-    }
-
     /** The logged rows: epoch, batch, d_loss, g_loss, d_real, d_fake (interval means). */
     public float[] logRows() {
-        return Arrays.copyOf(log, logRows * LOG_COLUMNS);
+        List<LogRow> log = run.log();
+        float[] rows = new float[log.size() * LOG_COLUMNS];
+        for (int r = 0; r < log.size(); r++) {
+            LogRow row = log.get(r);
+            float[] values = {row.epoch(), row.batch(), row.discriminatorLoss(), row.generatorLoss(), row.realScore(),
+                row.fakeScore()};
+            System.arraycopy(values, 0, rows, r * LOG_COLUMNS, LOG_COLUMNS);
+        }
+        return rows;
     }
 
     /** The file name of the grid after {@code epoch}, e.g. {@code samples_epoch_001.png}. */
@@ -578,10 +569,10 @@ public final class ImageGan {
         int n;
         if (settings.model().conditional()) {
             int[] labels = gridLabels(settings.model().classes());
-            samples = Sampler.generate(generator, labels, fixed);
+            samples = Sampler.generate(run.generator(), labels, fixed);
             n = labels.length;
         } else {
-            samples = Sampler.generate(generator, GRID_SAMPLES, fixed);
+            samples = Sampler.generate(run.generator(), GRID_SAMPLES, fixed);
             n = GRID_SAMPLES;
         }
         ImageGrid.write(settings.out().resolve(gridName(epoch)), samples, n, height, width, 8, -1f, 1f);
@@ -602,55 +593,30 @@ public final class ImageGan {
         return settings.fakeLabelsFromData() ? "data" : "uniform";
     }
 
-    /** Rotates by renaming (see {@link CheckpointFiles}): previous and latest are never the same file. */
-    private Checkpoint writeCheckpoint() throws IOException {
-        Checkpoint c = capture();
-        new CheckpointFiles(settings.out()).write(c);
-        return c;
-    }
-
-    private Checkpoint capture() {
-        Checkpoint c = Checkpoint.capture(generator, discriminator, generatorOptimizer, discriminatorOptimizer, rng);
-        c.putData("data", data.state());
-        c.put("run.model", settings.model().name());
-        c.put("run.seed", new long[] {settings.seed()});
-        c.put("run.smooth", Boolean.toString(settings.smooth()));
-        if (!settings.loss().equals(GanLoss.bce())) {
-            c.put("run.loss", settings.loss().name()); // absent: the article's bce, as before --loss existed
-        }
-        if (settings.fakeLabelsFromData()) {
-            c.put("run.fake-labels", fakeLabels()); // absent: uniform, as before conditional models existed
-        }
-        c.put("run.kernels", kernels());
-        c.put("run.progress", new int[] {epochsDone, data.batchesPerEpoch(), data.samples()});
-        c.put("log", logRows());
-        return c;
-    }
-
     private void writeCsv() throws IOException {
         StringBuilder csv = new StringBuilder("epoch,batch,d_loss,g_loss,d_real,d_fake\n");
-        for (int r = 0; r < logRows; r++) {
-            int o = r * LOG_COLUMNS;
-            csv.append((int) log[o]).append(',').append((int) log[o + 1]);
-            for (int k = 2; k < LOG_COLUMNS; k++) {
-                csv.append(',').append(log[o + k]);
-            }
-            csv.append('\n');
+        for (LogRow row : run.log()) {
+            csv.append(row.epoch()).append(',').append(row.batch()).append(',').append(row.discriminatorLoss())
+                    .append(',').append(row.generatorLoss()).append(',').append(row.realScore()).append(',')
+                    .append(row.fakeScore()).append('\n');
         }
         AtomicFile.write(settings.out().resolve("log.csv"), csv.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private void writeCharts() throws IOException {
-        if (logRows == 0) {
+        List<LogRow> log = run.log();
+        if (log.isEmpty()) {
             return;
         }
-        double[][] series = new double[4][logRows];
-        double[] epochs = new double[logRows]; // a row logged after batch b of epoch e sits at e - 1 + b / batches
-        for (int r = 0; r < logRows; r++) {
-            epochs[r] = log[r * LOG_COLUMNS] - 1 + log[r * LOG_COLUMNS + 1] / (double) data.batchesPerEpoch();
-            for (int k = 0; k < 4; k++) {
-                series[k][r] = log[r * LOG_COLUMNS + 2 + k];
-            }
+        double[][] series = new double[4][log.size()];
+        double[] epochs = new double[log.size()]; // a row logged after batch b of epoch e sits at e - 1 + b / batches
+        for (int r = 0; r < log.size(); r++) {
+            LogRow row = log.get(r);
+            epochs[r] = row.epoch() - 1 + row.batch() / (double) batchesPerEpoch();
+            series[0][r] = row.discriminatorLoss();
+            series[1][r] = row.generatorLoss();
+            series[2][r] = row.realScore();
+            series[3][r] = row.fakeScore();
         }
         String every = " (one point per " + settings.logEvery() + " batches)";
         new LineChart("D and G loss" + every, "epoch", "loss").add("D loss", epochs, series[0])

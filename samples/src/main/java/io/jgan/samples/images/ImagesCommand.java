@@ -11,7 +11,6 @@ import io.jgan.runtime.io.AtomicFile;
 import io.jgan.runtime.train.Checkpoint;
 import io.jgan.runtime.train.CheckpointFiles;
 import io.jgan.runtime.io.OutputFiles;
-import io.jgan.runtime.io.RunLock;
 import io.jgan.runtime.io.Npy;
 import io.jgan.runtime.io.TorchExport;
 import io.jgan.runtime.train.Sampler;
@@ -46,8 +45,12 @@ public final class ImagesCommand implements Runnable {
 
     /** {@code jgan images train}. */
     @Command(name = "train", mixinStandardHelpOptions = true,
-            description = {"Trains the GAN: D 784-1024-512-256-1 (LeakyReLU 0.2, dropout 0.3, sigmoid), "
-                + "G noise-256-512-1024-784 (LeakyReLU 0.2, tanh), Adam 2e-4, batch 100, BCE.",
+            description = {"Trains a GAN on 28x28 images, one of three models:",
+                "  mlp (default; seeds 003/004): D 784-1024-512-256-1 (LeakyReLU 0.2, dropout 0.3, sigmoid),"
+                + " G noise-256-512-1024-784 (LeakyReLU 0.2, tanh), Adam 2e-4, batch 100, BCE;",
+                "  dcgan: G transposed convolutions up from 7x7, D strided convolutions, batch norm, batch 128,"
+                + " Adam betas 0.5, 0.999;",
+                "  --conditional: either one, G and D also given the class label.",
                 "Writes to --out after every epoch: samples_epoch_NNN.png (64 samples of one fixed noise batch), "
                 + "checkpoint.jgan (the previous one kept as checkpoint.prev.jgan), log.csv, losses.png and scores.png.",
                 "About twice as fast with the Vector API: java --add-modules jdk.incubator.vector -jar jgan.jar images train"})
@@ -136,21 +139,16 @@ public final class ImagesCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--on-divergence: " + e.getMessage());
             }
-            // A read-only, misnamed or full --out is found now, not after an epoch of training.
-            OutputFiles.requireDirectory("--out", out, 0);
-            try (RunLock lock = RunLock.acquire(out)) {
-                lock.recovered().ifPresent(System.out::println);
-                return train(policy);
-            }
+            return train(policy);
         }
 
+        /**
+         * Reads the settings (for --resume, the checkpoint's, read without changing anything) and checks
+         * them before --out is touched; the run then locks --out, completes a rotation a kill interrupted
+         * and removes a killed writer's temporary files.
+         */
         private int train(io.jgan.runtime.train.DivergencePolicy policy) throws IOException {
             CheckpointFiles checkpoints = new CheckpointFiles(out);
-            checkpoints.finishRotation().ifPresent(System.out::println);
-            AtomicFile.Leftovers leftovers = AtomicFile.removeTemporaries(out);
-            if (leftovers.count() > 0) {
-                System.out.println("note: removed " + leftovers + " that a killed run left in " + out);
-            }
             ImageModel model;
             long runSeed;
             boolean runSmooth;
@@ -162,13 +160,13 @@ public final class ImagesCommand implements Runnable {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--loss: " + e.getMessage());
             }
             if (resume) {
-                if (!Files.exists(checkpoints.latest()) && Files.exists(checkpoints.previous())) {
+                if (!Files.exists(checkpoints.toResume()) && Files.exists(checkpoints.previous())) {
                     throw CommandError.of("there is no " + checkpoints.latest() + " to resume from, but there is "
                             + checkpoints.previous() + ": copy it to " + checkpoints.latest()
                             + " to resume from the epoch before");
                 }
                 // The run's settings are the checkpoint's; an explicit different one is a mistake.
-                Checkpoint c = Checkpoint.read(checkpoints.latest());
+                Checkpoint c = Checkpoint.read(checkpoints.toResume());
                 model = ImageModel.byName(c.getString("run.model"));
                 runSeed = c.getLongs("run.seed")[0];
                 runSmooth = Boolean.parseBoolean(c.getString("run.smooth"));
@@ -218,10 +216,6 @@ public final class ImagesCommand implements Runnable {
                 runSeed = seed != null ? seed : 1;
                 runSmooth = smooth != null && smooth;
             }
-            MnistFiles files = findData(data, download);
-            ImageDataset dataset = loadImages(files, model.batch());
-            IdxImages idx = dataset.images();
-            System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
             ImageGan.Settings settings;
             try {
                 settings = new ImageGan.Settings(model, runSeed, runSmooth, epochs, logEvery, out, resume, runLoss,
@@ -230,6 +224,12 @@ public final class ImagesCommand implements Runnable {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
+            // A read-only, misnamed or full --out is found now, not after loading the data or an epoch of training.
+            OutputFiles.requireDirectory("--out", out, 0);
+            MnistFiles files = findData(data, download);
+            ImageDataset dataset = loadImages(files, model.batch());
+            IdxImages idx = dataset.images();
+            System.out.printf("Data: %d images of %dx%d from %s%n", idx.count(), idx.rows(), idx.cols(), files.trainImages());
             ImageGan gan;
             if (model.conditional()) {
                 try {

@@ -152,4 +152,23 @@ class ImagesCommandTest {
         assertEquals(2, r.exitCode());
         assertTrue(r.err().contains("100") && r.err().contains("128"), r.err());
     }
+
+    /** Options are checked before --out is touched: a refused run leaves no directory (and no lock file) behind. */
+    @Test
+    void aBadOptionCombinationCreatesNoOutputDirectory() {
+        for (String[] bad : List.of(new String[] {"--model", "dcgan", "--loss", "hinge"},
+                new String[] {"--fake-labels", "data"}, new String[] {"--model", "other"})) {
+            Path never = dir.resolve("never-" + bad[1]);
+            List<String> args = new java.util.ArrayList<>(List.of("images", "train", "--data", data.toString(),
+                    "--epochs", "1", "--out", never.toString()));
+            args.addAll(List.of(bad));
+            CliRun r = run(args.toArray(String[]::new));
+            assertEquals(2, r.exitCode(), String.join(" ", bad) + ": " + r.err());
+            assertTrue(!Files.exists(never), String.join(" ", bad) + ": " + never + " was created");
+        }
+        Path none = dir.resolve("never-resumed");
+        CliRun r = run("images", "train", "--data", data.toString(), "--epochs", "1", "--out", none.toString(), "--resume");
+        assertEquals(1, r.exitCode(), r.err());
+        assertTrue(!Files.exists(none), none + " was created");
+    }
 }
