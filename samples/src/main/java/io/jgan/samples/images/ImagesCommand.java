@@ -15,6 +15,7 @@ import io.jgan.runtime.io.Npy;
 import io.jgan.runtime.io.TorchExport;
 import io.jgan.runtime.train.Sampler;
 import io.jgan.runtime.train.TrainingDivergedException;
+import io.jgan.samples.cli.ClassList;
 import io.jgan.samples.cli.CommandError;
 import io.jgan.samples.cli.Threads;
 import java.io.IOException;
@@ -376,7 +377,7 @@ public final class ImagesCommand implements Runnable {
                 });
             }
             System.out.printf("Wrote %d images of %d values (float32, [-1, 1])%s to %s%s%n", n, values,
-                    labels == null ? "" : " of classes " + describeClasses(g), out,
+                    labels == null ? "" : " of classes " + ClassList.describe(classes, g.info().classes()), out,
                     noiseOut != null ? ", their noise to " + noiseOut : "");
             return 0;
         }
@@ -391,30 +392,7 @@ public final class ImagesCommand implements Runnable {
                 }
                 return null;
             }
-            int[] cycle = classes;
-            if (cycle == null) {
-                cycle = new int[count];
-                for (int c = 0; c < count; c++) {
-                    cycle[c] = c;
-                }
-            }
-            for (int c : cycle) {
-                if (c < 0 || c >= count) {
-                    throw new CommandLine.ParameterException(spec.commandLine(), "--class " + c + " is not a class of "
-                            + checkpoint + "'s generator; use 0 to " + (count - 1));
-                }
-            }
-            int[] labels = new int[n];
-            for (int k = 0; k < n; k++) {
-                labels[k] = cycle[k % cycle.length];
-            }
-            return labels;
-        }
-
-        private String describeClasses(Network g) {
-            return classes == null ? "0 to " + (g.info().classes() - 1) + " in turn"
-                    : java.util.Arrays.stream(classes).mapToObj(Integer::toString)
-                            .collect(java.util.stream.Collectors.joining(", ")) + (classes.length > 1 ? " in turn" : "");
+            return ClassList.labels(classes, count, n, checkpoint, spec.commandLine());
         }
     }
 
