@@ -25,6 +25,8 @@ import io.jgan.runtime.generated.Parallel;
 public final class BatchNormKernel {
     /** Channels per item of work. */
     private static final int CHANNELS_PER_ITEM = 8;
+    /** Features per item of BatchNorm1d (one value per channel): a multiple of eight. */
+    private static final int FEATURES_PER_ITEM = 512;
 
     private final int channels;
     private final int size;
@@ -37,6 +39,14 @@ public final class BatchNormKernel {
     private final float[] mean;
     /** [channels]: its 1 / sqrt(biased variance + eps). */
     private final float[] invStd;
+    /** Channels per item of work. */
+    private final int itemChannels;
+    /** [channels], BatchNorm1d only: each feature's two sums, side by side over the features. */
+    private final double[] firstSums;
+    private final double[] secondSums;
+    /** [channels], BatchNorm1d's backward pass: each feature's mean(dy) and mean(dy xhat). */
+    private final float[] meanDys;
+    private final float[] meanDyXhats;
     /** [channels]: 1 / sqrt(running_var + eps) of the inference pass in progress. */
     private final float[] runningInvStd;
     private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
@@ -80,6 +90,12 @@ public final class BatchNormKernel {
         this.mean = new float[channels];
         this.invStd = new float[channels];
         this.runningInvStd = new float[channels];
+        this.itemChannels = size == 1 ? FEATURES_PER_ITEM : CHANNELS_PER_ITEM;
+        int flat = size == 1 ? channels : 0;
+        this.firstSums = new double[flat];
+        this.secondSums = new double[flat];
+        this.meanDys = new float[flat];
+        this.meanDyXhats = new float[flat];
     }
 
     /**
@@ -176,12 +192,16 @@ public final class BatchNormKernel {
 
     /** {@return the first channel of the next item, or -1} */
     private int claim() {
-        int c = next.getAndIncrement() * CHANNELS_PER_ITEM;
+        int c = next.getAndIncrement() * itemChannels;
         return c < channels ? c : -1;
     }
 
     private void trainingPart(int part, int parts) {
         for (int c0; (c0 = claim()) >= 0; ) {
+            if (size == 1) {
+                trainFeatures(c0, Math.min(channels, c0 + itemChannels));
+                continue;
+            }
             if (c0 + CHANNELS_PER_ITEM <= channels) {
                 trainEight(c0);
                 continue;
@@ -267,6 +287,50 @@ public final class BatchNormKernel {
         normaliseEight(c, mean, 0, invStd);
     }
 
+    /**
+     * The training pass of BatchNorm1d's features [c0, c1): every feature's sums in the order of the
+     * one-channel loop (over the batch), all of the item's features side by side, sample by sample,
+     * so that every pass reads the samples' contiguous rows.
+     */
+    private void trainFeatures(int c0, int c1) {
+        final float[] x = this.x;
+        final double[] sums = firstSums;
+        final double[] squares = secondSums;
+        final int n = batch;
+        java.util.Arrays.fill(sums, c0, c1, 0.0);
+        java.util.Arrays.fill(squares, c0, c1, 0.0);
+        for (int b = 0; b < batch; b++) {
+            final int at = b * channels;
+            for (int c = c0; c < c1; c++) {
+                sums[c] += x[at + c];
+            }
+        }
+        for (int c = c0; c < c1; c++) {
+            sums[c] /= n; // the mean, in double
+        }
+        for (int b = 0; b < batch; b++) {
+            final int at = b * channels;
+            for (int c = c0; c < c1; c++) {
+                final double d = x[at + c] - sums[c];
+                squares[c] += d * d;
+            }
+        }
+        for (int c = c0; c < c1; c++) {
+            statistics(c, sums[c], squares[c]);
+        }
+        normaliseFeatures(c0, c1, mean, 0, invStd);
+    }
+
+    /** {@link #normalise} on BatchNorm1d's features [c0, c1), sample by sample. */
+    private void normaliseFeatures(int c0, int c1, float[] means, int meansAt, float[] is) {
+        for (int b = 0; b < batch; b++) {
+            final int at = b * channels;
+            for (int j = c0; j < c1; j++) {
+                y[at + j] = (x[at + j] - means[meansAt + j]) * (params[weight + j] * is[j]) + params[bias + j];
+            }
+        }
+    }
+
     /** Keeps channel c's mean and 1/sqrt(var + eps) and moves its running estimates. */
     private void statistics(int c, double m, double squares) {
         final int n = batch * size;
@@ -280,11 +344,13 @@ public final class BatchNormKernel {
 
     private void inferencePart(int part, int parts) {
         for (int c0; (c0 = claim()) >= 0; ) {
-            final int c1 = Math.min(channels, c0 + CHANNELS_PER_ITEM);
+            final int c1 = Math.min(channels, c0 + itemChannels);
             for (int c = c0; c < c1; c++) {
                 runningInvStd[c] = (float) (1.0 / Math.sqrt((double) state[stateAt + channels + c] + eps));
             }
-            if (c1 - c0 == CHANNELS_PER_ITEM) {
+            if (size == 1) {
+                normaliseFeatures(c0, c1, state, stateAt, runningInvStd);
+            } else if (c1 - c0 == CHANNELS_PER_ITEM) {
                 normaliseEight(c0, state, stateAt, runningInvStd);
             } else {
                 for (int c = c0; c < c1; c++) {
@@ -308,20 +374,11 @@ public final class BatchNormKernel {
 
     /**
      * {@link #normalise} on channels c..c+7 with the means {@code means[meansAt + c..]} and the
-     * 1/sqrt(var + eps) {@code is[c..]}; with one value per channel, sample by sample (contiguous).
+     * 1/sqrt(var + eps) {@code is[c..]}.
      */
     private void normaliseEight(int c, float[] means, int meansAt, float[] is) {
-        if (size > 1) {
-            for (int j = c; j < c + CHANNELS_PER_ITEM; j++) {
-                normalise(j, means[meansAt + j], is[j]);
-            }
-            return;
-        }
-        for (int b = 0; b < batch; b++) {
-            final int at = b * channels;
-            for (int j = c; j < c + CHANNELS_PER_ITEM; j++) {
-                y[at + j] = (x[at + j] - means[meansAt + j]) * (params[weight + j] * is[j]) + params[bias + j];
-            }
+        for (int j = c; j < c + CHANNELS_PER_ITEM; j++) {
+            normalise(j, means[meansAt + j], is[j]);
         }
     }
 
@@ -333,6 +390,10 @@ public final class BatchNormKernel {
         final int n = batch * size;
         final int stride = channels * size;
         for (int c0; (c0 = claim()) >= 0; ) {
+            if (size == 1) {
+                backwardFeatures(c0, Math.min(channels, c0 + itemChannels));
+                continue;
+            }
             if (c0 + CHANNELS_PER_ITEM <= channels) {
                 backwardEight(c0);
                 continue;
@@ -349,6 +410,44 @@ public final class BatchNormKernel {
                     }
                 }
                 backwardChannel(c, sumDy, sumDyXhat);
+            }
+        }
+    }
+
+    /** {@link #backwardPart} on BatchNorm1d's features [c0, c1), side by side as in {@link #trainFeatures}. */
+    private void backwardFeatures(int c0, int c1) {
+        final float[] x = this.x;
+        final float[] dy = this.dy;
+        final double[] sumDy = firstSums;
+        final double[] sumDyXhat = secondSums;
+        java.util.Arrays.fill(sumDy, c0, c1, 0.0);
+        java.util.Arrays.fill(sumDyXhat, c0, c1, 0.0);
+        for (int b = 0; b < batch; b++) {
+            final int at = b * channels;
+            for (int c = c0; c < c1; c++) {
+                final float d = dy[at + c];
+                sumDy[c] += d;
+                sumDyXhat[c] += (double) d * ((x[at + c] - mean[c]) * invStd[c]);
+            }
+        }
+        for (int c = c0; c < c1 && grads != null; c++) {
+            grads[weight + c] += (float) sumDyXhat[c];
+            grads[bias + c] += (float) sumDy[c];
+        }
+        if (dx == null) {
+            return;
+        }
+        final int n = batch;
+        for (int c = c0; c < c1; c++) {
+            meanDys[c] = (float) (sumDy[c] / n);
+            meanDyXhats[c] = (float) (sumDyXhat[c] / n);
+        }
+        for (int b = 0; b < batch; b++) {
+            final int at = b * channels;
+            for (int c = c0; c < c1; c++) {
+                final float is = invStd[c];
+                dx[at + c] = params[weight + c] * is
+                        * (dy[at + c] - meanDys[c] - (x[at + c] - mean[c]) * is * meanDyXhats[c]);
             }
         }
     }
@@ -403,11 +502,7 @@ public final class BatchNormKernel {
         backwardChannel(c + 7, s7, t7);
     }
 
-    /**
-     * Channel c's parameter gradients from its sums, and its input gradient. With one value per
-     * channel the input gradient waits for the item's other channels ({@link #backwardEight} calls
-     * this per channel, so BatchNorm1d writes dx with a stride: cheap next to the sums).
-     */
+    /** Channel c's parameter gradients from its sums, and its input gradient. */
     private void backwardChannel(int c, double sumDy, double sumDyXhat) {
         if (grads != null) {
             grads[weight + c] += (float) sumDyXhat;
