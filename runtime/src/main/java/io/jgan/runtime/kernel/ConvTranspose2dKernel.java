@@ -31,6 +31,7 @@ public final class ConvTranspose2dKernel {
 
     private final Parallel.Task forwardTask = this::forwardPart;
     private final Parallel.Task patchTask = this::patchPart;
+    private final Parallel.Task inputGradientTask = this::inputGradientPart;
     private final Parallel.Task weightGradientTask = this::weightGradientPart;
     private int batch;
 
@@ -122,13 +123,14 @@ public final class ConvTranspose2dKernel {
         this.grads = grads;
         this.dx = dx;
         this.batch = batch;
-        // The patches of dy; with dx, each sample's input gradient right after its patches.
+        // dy padded (its patches); with grads, x transposed for the weight gradient.
+        work.run(parallel, patchTask, batch, patches.macs(batch), patches);
         if (dx != null) {
             patches.transposeWeight(params);
+            work.run(parallel, inputGradientTask, patches.rowItems(batch), patches.macs(batch), patches);
         }
-        work.run(parallel, patchTask, batch, dx != null ? patches.macs(batch) : 0, patches);
         if (grads != null) {
-            work.run(parallel, weightGradientTask, Work.columnBlocks(patches.patch), patches.macs(batch), patches);
+            work.run(parallel, weightGradientTask, patches.entryItems(), patches.macs(batch), patches);
             if (bias >= 0) {
                 addBiasGradient();
             }
@@ -160,17 +162,22 @@ public final class ConvTranspose2dKernel {
 
     private void patchPart(int part, int parts) {
         for (int b; (b = work.claim()) >= 0; ) {
-            patches.im2row(dy, b);
-            if (dx != null) {
-                patches.convolve(b, dx, part);
+            patches.pad(dy, b);
+            if (grads != null) {
+                patches.transposeGrid(x, b);
             }
         }
     }
 
+    private void inputGradientPart(int part, int parts) {
+        for (int item; (item = work.claim()) >= 0; ) {
+            patches.convolveRows(item, batch, dx, params, -1, part);
+        }
+    }
+
     private void weightGradientPart(int part, int parts) {
-        for (int c; (c = work.claim()) >= 0; ) {
-            int q0 = c * Work.COLUMNS;
-            patches.weightGradient(x, grads, batch, q0, Math.min(patches.patch, q0 + Work.COLUMNS));
+        for (int item; (item = work.claim()) >= 0; ) {
+            patches.weightGradientRows(item, batch, grads);
         }
     }
 
