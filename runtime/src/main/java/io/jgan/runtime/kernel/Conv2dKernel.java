@@ -19,7 +19,11 @@ import io.jgan.runtime.generated.Parallel;
  * One instance serves one layer and is not thread-safe.
  */
 public final class Conv2dKernel {
+    /** Images of this many channels or more get their input gradient from {@link PixelClasses}: a vector's width. */
+    static final int PIXEL_CLASSES_MIN = 16;
     private final Patches patches;
+    /** The input gradient pixel by pixel, or null for images of fewer than {@link #PIXEL_CLASSES_MIN} channels. */
+    private final PixelClasses pixelClasses;
     private final int bias;
     private final int maxBatch;
     private final Work work = new Work();
@@ -35,6 +39,8 @@ public final class Conv2dKernel {
     private final Parallel.Task padTask = this::padPart;
     private final Parallel.Task forwardTask = this::forwardPart;
     private final Parallel.Task transposeTask = this::transposePart;
+    private final Parallel.Task padGridTask = this::padGridPart;
+    private final Parallel.Task pixelTask = this::pixelPart;
     private final Parallel.Task weightGradientTask = this::weightGradientPart;
     private final Parallel.Task inputGradientTask = this::inputGradientPart;
     private int batch;
@@ -65,6 +71,7 @@ public final class Conv2dKernel {
         }
         this.patches = new Patches(channels, height, width, outChannels, outHeight, outWidth, kernel, stride, padding,
                 weight, maxBatch);
+        this.pixelClasses = channels >= PIXEL_CLASSES_MIN ? new PixelClasses(patches, maxBatch) : null;
         this.bias = bias;
         this.maxBatch = maxBatch;
         patches.ensureParts(Parallel.defaultThreads());
@@ -129,7 +136,11 @@ public final class Conv2dKernel {
                 patches.biasGradient(dy, grads, bias, batch);
             }
         }
-        if (dx != null) {
+        if (dx != null && pixelClasses != null) {
+            pixelClasses.arrangeWeight(params);
+            work.run(parallel, padGridTask, batch, patches.macs(batch), patches);
+            work.run(parallel, pixelTask, pixelClasses.items(batch), patches.macs(batch), patches);
+        } else if (dx != null) {
             work.run(parallel, inputGradientTask, batch, patches.macs(batch), patches);
         }
         clear();
@@ -156,6 +167,18 @@ public final class Conv2dKernel {
     private void weightGradientPart(int part, int parts) {
         for (int item; (item = work.claim()) >= 0; ) {
             patches.weightGradientRows(item, batch, grads);
+        }
+    }
+
+    private void padGridPart(int part, int parts) {
+        for (int b; (b = work.claim()) >= 0; ) {
+            pixelClasses.pad(dy, b);
+        }
+    }
+
+    private void pixelPart(int part, int parts) {
+        for (int item; (item = work.claim()) >= 0; ) {
+            pixelClasses.spread(item, batch, dx, params, -1, patches.productRows(part));
         }
     }
 

@@ -18,6 +18,8 @@ import io.jgan.runtime.generated.Parallel;
  */
 public final class ConvTranspose2dKernel {
     private final Patches patches;
+    /** The forward pass pixel by pixel, or null for outputs of fewer than {@link Conv2dKernel#PIXEL_CLASSES_MIN} channels. */
+    private final PixelClasses pixelClasses;
     private final int bias;
     private final int maxBatch;
     private final Work work = new Work();
@@ -30,6 +32,8 @@ public final class ConvTranspose2dKernel {
     private float[] grads;
 
     private final Parallel.Task forwardTask = this::forwardPart;
+    private final Parallel.Task padGridTask = this::padGridPart;
+    private final Parallel.Task pixelTask = this::pixelPart;
     private final Parallel.Task patchTask = this::patchPart;
     private final Parallel.Task inputGradientTask = this::inputGradientPart;
     private final Parallel.Task weightGradientTask = this::weightGradientPart;
@@ -64,6 +68,7 @@ public final class ConvTranspose2dKernel {
         // The image is this layer's output, the grid its input.
         this.patches = new Patches(outChannels, outHeight, outWidth, channels, height, width, kernel, stride, padding,
                 weight, maxBatch);
+        this.pixelClasses = outChannels >= Conv2dKernel.PIXEL_CLASSES_MIN ? new PixelClasses(patches, maxBatch) : null;
         this.bias = bias;
         this.maxBatch = maxBatch;
         patches.ensureParts(Parallel.defaultThreads());
@@ -98,7 +103,13 @@ public final class ConvTranspose2dKernel {
         this.params = params;
         this.y = y;
         this.batch = batch;
-        work.run(parallel, forwardTask, batch, patches.macs(batch), patches);
+        if (pixelClasses != null) {
+            pixelClasses.arrangeWeight(params);
+            work.run(parallel, padGridTask, batch, patches.macs(batch), patches);
+            work.run(parallel, pixelTask, pixelClasses.items(batch), patches.macs(batch), patches);
+        } else {
+            work.run(parallel, forwardTask, batch, patches.macs(batch), patches);
+        }
         clear();
     }
 
@@ -157,6 +168,18 @@ public final class ConvTranspose2dKernel {
         for (int b; (b = work.claim()) >= 0; ) {
             patches.fillImage(y, params, bias, b);
             patches.spread(params, x, b, y, part);
+        }
+    }
+
+    private void padGridPart(int part, int parts) {
+        for (int b; (b = work.claim()) >= 0; ) {
+            pixelClasses.pad(x, b);
+        }
+    }
+
+    private void pixelPart(int part, int parts) {
+        for (int item; (item = work.claim()) >= 0; ) {
+            pixelClasses.spread(item, batch, y, params, bias, patches.productRows(part));
         }
     }
 

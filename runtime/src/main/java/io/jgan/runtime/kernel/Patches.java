@@ -66,7 +66,7 @@ final class Patches {
     private final float[] transposedGradient;
     /** [part][positions * patch]: each thread's rows of one sample for {@link #spread}. */
     private float[][] scratch = new float[0][];
-    /** [part][ROWS * maps]: each thread's rows of the product for {@link #convolveRows}. */
+    /** [part][ROWS * max(maps, channels)]: each thread's rows of a product ({@link #convolveRows}, {@link PixelClasses}). */
     private float[][] productRows = new float[0][];
     /** [patch][maps]: the weight transposed by {@link #transposeWeight}, so that {@link #convolveRows} is a register-blocked product. */
     private final float[] transposedWeight;
@@ -129,7 +129,7 @@ final class Patches {
             float[][] grownRows = Arrays.copyOf(productRows, parts);
             for (int p = scratch.length; p < parts; p++) {
                 grown[p] = new float[positions * patch];
-                grownRows[p] = new float[ROWS * maps];
+                grownRows[p] = new float[ROWS * Math.max(maps, channels)];
             }
             scratch = grown;
             productRows = grownRows;
@@ -145,6 +145,11 @@ final class Patches {
                 System.arraycopy(image, from + y * width, padded, to + y * paddedWidth, width);
             }
         }
+    }
+
+    /** {@return thread {@code part}'s scratch for {@link Patches#ROWS} rows of a product} */
+    float[] productRows(int part) {
+        return productRows[part];
     }
 
     /** {@return the items of {@link #convolveRows} over {@code batch} samples} */
