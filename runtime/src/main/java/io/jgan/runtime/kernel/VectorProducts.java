@@ -106,7 +106,9 @@ final class VectorProducts {
      * {@link #multiplyAdd} with A gathered: {@code A(r, k) = a[rowAt[rowFrom + r] + kAt[kFrom + k]]}, the
      * form of a convolution's patches read from a zero-padded image (row: where a patch starts;
      * k: where its entry sits in the patch), so they need not be copied out (implicit GEMM). Every
-     * result is the same fused multiply-add chain over k in order as in {@link #multiplyAdd}.
+     * result is the same fused multiply-add chain over k in order as in {@link #multiplyAdd}. Its
+     * blocks repeat {@link #multiplyAdd}'s with another address for A: no vector may leave a method
+     * (see the class comment), and an offset table would cost the dense layers a load per step.
      *
      * @param a the gathered factor's array
      * @param rowAt offsets of the rows of A
