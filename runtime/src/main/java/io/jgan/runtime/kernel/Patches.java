@@ -44,10 +44,10 @@ final class Patches {
     final int gridSize;
     /** Offset of the weight in the parameter array. */
     final int weight;
-    /** Grid positions (rows of the patch matrix) per item of {@link #convolveRows}: eight blocks of five. */
-    static final int ROWS = 40;
-    /** Patch entries per item of {@link #weightGradientRows}: 32 blocks of five, about 80 KB of gradient. */
-    static final int ENTRIES = 160;
+    /** Grid positions (rows of the patch matrix) per item of {@link #convolveRows}: eight blocks of six. */
+    static final int ROWS = 48;
+    /** Patch entries per item of {@link #weightGradientRows}: 28 blocks of six, about 80 KB of gradient. */
+    static final int ENTRIES = 168;
     /** Samples' positions per step of {@link #weightGradientRows}: a step's rows of the grid stay in L1. */
     private static final int POSITIONS_PER_STEP = 64;
     final int paddedHeight;
