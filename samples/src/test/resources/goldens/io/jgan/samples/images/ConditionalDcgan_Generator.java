@@ -384,7 +384,7 @@ public final class ConditionalDcgan_Generator extends Network {
         final float[] y = projectActivationOut;
         for (int k = 0, n = batch * 6272; k < n; k++) {
             final float v = x[k];
-            y[k] = v > 0f ? v : 0f;
+            y[k] = Math.max(v, 0f);
         }
     }
 
@@ -417,7 +417,7 @@ public final class ConditionalDcgan_Generator extends Network {
         final float[] y = up1ActivationOut;
         for (int k = 0, n = batch * 12544; k < n; k++) {
             final float v = x[k];
-            y[k] = v > 0f ? v : 0f;
+            y[k] = Math.max(v, 0f);
         }
     }
 
@@ -471,7 +471,7 @@ public final class ConditionalDcgan_Generator extends Network {
         for (int k = 0, n = batch * 12544; k < n; k++) {
             final float v = x[k];
             final float d = dy[k];
-            dx[k] = v > 0f ? d : 0f;
+            dx[k] = Activations.reluGradient(v, d);
         }
     }
 
@@ -506,7 +506,7 @@ public final class ConditionalDcgan_Generator extends Network {
         for (int k = 0, n = batch * 6272; k < n; k++) {
             final float v = x[k];
             final float d = dy[k];
-            dx[k] = v > 0f ? d : 0f;
+            dx[k] = Activations.reluGradient(v, d);
         }
     }
 

@@ -347,7 +347,7 @@ public final class Dcgan_Generator extends Network {
         final float[] y = projectActivationOut;
         for (int k = 0, n = batch * 6272; k < n; k++) {
             final float v = x[k];
-            y[k] = v > 0f ? v : 0f;
+            y[k] = Math.max(v, 0f);
         }
     }
 
@@ -380,7 +380,7 @@ public final class Dcgan_Generator extends Network {
         final float[] y = up1ActivationOut;
         for (int k = 0, n = batch * 12544; k < n; k++) {
             final float v = x[k];
-            y[k] = v > 0f ? v : 0f;
+            y[k] = Math.max(v, 0f);
         }
     }
 
@@ -434,7 +434,7 @@ public final class Dcgan_Generator extends Network {
         for (int k = 0, n = batch * 12544; k < n; k++) {
             final float v = x[k];
             final float d = dy[k];
-            dx[k] = v > 0f ? d : 0f;
+            dx[k] = Activations.reluGradient(v, d);
         }
     }
 
@@ -469,7 +469,7 @@ public final class Dcgan_Generator extends Network {
         for (int k = 0, n = batch * 6272; k < n; k++) {
             final float v = x[k];
             final float d = dy[k];
-            dx[k] = v > 0f ? d : 0f;
+            dx[k] = Activations.reluGradient(v, d);
         }
     }
 
