@@ -100,8 +100,8 @@ class GradientTest {
     }
 
     /**
-     * {@code bias = false} in each shape of dense code: unrolled (3 x 4), loops where a biased layer
-     * would use the runtime kernel (12 x 16), loops with one output (16 x 1).
+     * {@code bias = false} in each shape of dense code: unrolled (3 x 4), the runtime kernel without
+     * its bias (12 x 16), loops with one output (16 x 1).
      */
     @Test
     void denseWithoutBias() {

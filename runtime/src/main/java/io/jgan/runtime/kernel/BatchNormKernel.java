@@ -25,6 +25,8 @@ import io.jgan.runtime.generated.Parallel;
 public final class BatchNormKernel {
     /** Channels per item of work. */
     private static final int CHANNELS_PER_ITEM = 8;
+    /** Features per item of BatchNorm1d (one value per channel): a multiple of eight. */
+    private static final int FEATURES_PER_ITEM = 512;
 
     private final int channels;
     private final int size;
@@ -37,6 +39,16 @@ public final class BatchNormKernel {
     private final float[] mean;
     /** [channels]: its 1 / sqrt(biased variance + eps). */
     private final float[] invStd;
+    /** Channels per item of work. */
+    private final int itemChannels;
+    /** [channels], BatchNorm1d only: each feature's two sums, side by side over the features. */
+    private final double[] firstSums;
+    private final double[] secondSums;
+    /** [channels], BatchNorm1d's backward pass: each feature's mean(dy) and mean(dy xhat). */
+    private final float[] meanDys;
+    private final float[] meanDyXhats;
+    /** [channels]: 1 / sqrt(running_var + eps) of the inference pass in progress. */
+    private final float[] runningInvStd;
     private final java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
 
     private float[] x;
@@ -77,6 +89,13 @@ public final class BatchNormKernel {
         this.maxBatch = maxBatch;
         this.mean = new float[channels];
         this.invStd = new float[channels];
+        this.runningInvStd = new float[channels];
+        this.itemChannels = size == 1 ? FEATURES_PER_ITEM : CHANNELS_PER_ITEM;
+        int flat = size == 1 ? channels : 0;
+        this.firstSums = new double[flat];
+        this.secondSums = new double[flat];
+        this.meanDys = new float[flat];
+        this.meanDyXhats = new float[flat];
     }
 
     /**
@@ -173,15 +192,23 @@ public final class BatchNormKernel {
 
     /** {@return the first channel of the next item, or -1} */
     private int claim() {
-        int c = next.getAndIncrement() * CHANNELS_PER_ITEM;
+        int c = next.getAndIncrement() * itemChannels;
         return c < channels ? c : -1;
     }
 
     private void trainingPart(int part, int parts) {
-        final int n = batch * size;
-        final int stride = channels * size;
         for (int c0; (c0 = claim()) >= 0; ) {
-            for (int c = c0; c < Math.min(channels, c0 + CHANNELS_PER_ITEM); c++) {
+            if (size == 1) {
+                trainFeatures(c0, Math.min(channels, c0 + itemChannels));
+                continue;
+            }
+            if (c0 + CHANNELS_PER_ITEM <= channels) {
+                trainEight(c0);
+                continue;
+            }
+            for (int c = c0; c < channels; c++) {
+                final int n = batch * size;
+                final int stride = channels * size;
                 double sum = 0;
                 for (int b = 0; b < batch; b++) {
                     for (int k = b * stride + c * size, end = k + size; k < end; k++) {
@@ -196,23 +223,139 @@ public final class BatchNormKernel {
                         squares += d * d;
                     }
                 }
-                final float is = (float) (1.0 / Math.sqrt(squares / n + eps));
-                mean[c] = (float) m;
-                invStd[c] = is;
-                final int rm = stateAt + c;
-                final int rv = stateAt + channels + c;
-                state[rm] = (float) (momentum * m + (1 - momentum) * (double) state[rm]);
-                state[rv] = (float) (momentum * squares / (n - 1) + (1 - momentum) * (double) state[rv]);
-                normalise(c, (float) m, is);
+                statistics(c, m, squares);
+                normalise(c, mean[c], invStd[c]);
             }
         }
     }
 
+    /**
+     * The training pass of channels c..c+7: each channel's sums in the order of {@link #trainingPart}'s
+     * loop for one channel, eight of them side by side. One channel's sum is a chain of dependent
+     * additions (four cycles each); eight independent chains keep the adder busy, and with one
+     * value per channel (BatchNorm1d) the eight values of a sample are next to each other.
+     */
+    private void trainEight(int c) {
+        final float[] x = this.x;
+        final int z = size;
+        final int n = batch * z;
+        final int stride = channels * z;
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        for (int b = 0; b < batch; b++) {
+            for (int k = b * stride + c * z, end = k + z; k < end; k++) {
+                s0 += x[k];
+                s1 += x[k + z];
+                s2 += x[k + 2 * z];
+                s3 += x[k + 3 * z];
+                s4 += x[k + 4 * z];
+                s5 += x[k + 5 * z];
+                s6 += x[k + 6 * z];
+                s7 += x[k + 7 * z];
+            }
+        }
+        final double m0 = s0 / n, m1 = s1 / n, m2 = s2 / n, m3 = s3 / n, m4 = s4 / n, m5 = s5 / n, m6 = s6 / n,
+                m7 = s7 / n;
+        s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = 0;
+        for (int b = 0; b < batch; b++) {
+            for (int k = b * stride + c * z, end = k + z; k < end; k++) {
+                double d = x[k] - m0;
+                s0 += d * d;
+                d = x[k + z] - m1;
+                s1 += d * d;
+                d = x[k + 2 * z] - m2;
+                s2 += d * d;
+                d = x[k + 3 * z] - m3;
+                s3 += d * d;
+                d = x[k + 4 * z] - m4;
+                s4 += d * d;
+                d = x[k + 5 * z] - m5;
+                s5 += d * d;
+                d = x[k + 6 * z] - m6;
+                s6 += d * d;
+                d = x[k + 7 * z] - m7;
+                s7 += d * d;
+            }
+        }
+        statistics(c, m0, s0);
+        statistics(c + 1, m1, s1);
+        statistics(c + 2, m2, s2);
+        statistics(c + 3, m3, s3);
+        statistics(c + 4, m4, s4);
+        statistics(c + 5, m5, s5);
+        statistics(c + 6, m6, s6);
+        statistics(c + 7, m7, s7);
+        normaliseEight(c, mean, 0, invStd);
+    }
+
+    /**
+     * The training pass of BatchNorm1d's features [c0, c1): every feature's sums in the order of the
+     * one-channel loop (over the batch), all of the item's features side by side, sample by sample,
+     * so that every pass reads the samples' contiguous rows.
+     */
+    private void trainFeatures(int c0, int c1) {
+        final float[] x = this.x;
+        final double[] sums = firstSums;
+        final double[] squares = secondSums;
+        final int n = batch;
+        java.util.Arrays.fill(sums, c0, c1, 0.0);
+        java.util.Arrays.fill(squares, c0, c1, 0.0);
+        for (int b = 0; b < batch; b++) {
+            final int at = b * channels;
+            for (int c = c0; c < c1; c++) {
+                sums[c] += x[at + c];
+            }
+        }
+        for (int c = c0; c < c1; c++) {
+            sums[c] /= n; // the mean, in double
+        }
+        for (int b = 0; b < batch; b++) {
+            final int at = b * channels;
+            for (int c = c0; c < c1; c++) {
+                final double d = x[at + c] - sums[c];
+                squares[c] += d * d;
+            }
+        }
+        for (int c = c0; c < c1; c++) {
+            statistics(c, sums[c], squares[c]);
+        }
+        normaliseFeatures(c0, c1, mean, 0, invStd);
+    }
+
+    /** {@link #normalise} on BatchNorm1d's features [c0, c1), sample by sample. */
+    private void normaliseFeatures(int c0, int c1, float[] means, int meansAt, float[] is) {
+        for (int b = 0; b < batch; b++) {
+            final int at = b * channels;
+            for (int j = c0; j < c1; j++) {
+                y[at + j] = (x[at + j] - means[meansAt + j]) * (params[weight + j] * is[j]) + params[bias + j];
+            }
+        }
+    }
+
+    /** Keeps channel c's mean and 1/sqrt(var + eps) and moves its running estimates. */
+    private void statistics(int c, double m, double squares) {
+        final int n = batch * size;
+        mean[c] = (float) m;
+        invStd[c] = (float) (1.0 / Math.sqrt(squares / n + eps));
+        final int rm = stateAt + c;
+        final int rv = stateAt + channels + c;
+        state[rm] = (float) (momentum * m + (1 - momentum) * (double) state[rm]);
+        state[rv] = (float) (momentum * squares / (n - 1) + (1 - momentum) * (double) state[rv]);
+    }
+
     private void inferencePart(int part, int parts) {
         for (int c0; (c0 = claim()) >= 0; ) {
-            for (int c = c0; c < Math.min(channels, c0 + CHANNELS_PER_ITEM); c++) {
-                final float is = (float) (1.0 / Math.sqrt((double) state[stateAt + channels + c] + eps));
-                normalise(c, state[stateAt + c], is);
+            final int c1 = Math.min(channels, c0 + itemChannels);
+            for (int c = c0; c < c1; c++) {
+                runningInvStd[c] = (float) (1.0 / Math.sqrt((double) state[stateAt + channels + c] + eps));
+            }
+            if (size == 1) {
+                normaliseFeatures(c0, c1, state, stateAt, runningInvStd);
+            } else if (c1 - c0 == CHANNELS_PER_ITEM) {
+                normaliseEight(c0, state, stateAt, runningInvStd);
+            } else {
+                for (int c = c0; c < c1; c++) {
+                    normalise(c, state[stateAt + c], runningInvStd[c]);
+                }
             }
         }
     }
@@ -230,6 +373,16 @@ public final class BatchNormKernel {
     }
 
     /**
+     * {@link #normalise} on channels c..c+7 with the means {@code means[meansAt + c..]} and the
+     * 1/sqrt(var + eps) {@code is[c..]}.
+     */
+    private void normaliseEight(int c, float[] means, int meansAt, float[] is) {
+        for (int j = c; j < c + CHANNELS_PER_ITEM; j++) {
+            normalise(j, means[meansAt + j], is[j]);
+        }
+    }
+
+    /**
      * With {@code xhat = (x - mean) is}: {@code gWeight += sum dy xhat}, {@code gBias += sum dy},
      * {@code dx = weight is (dy - mean(dy) - xhat mean(dy xhat))}.
      */
@@ -237,7 +390,15 @@ public final class BatchNormKernel {
         final int n = batch * size;
         final int stride = channels * size;
         for (int c0; (c0 = claim()) >= 0; ) {
-            for (int c = c0; c < Math.min(channels, c0 + CHANNELS_PER_ITEM); c++) {
+            if (size == 1) {
+                backwardFeatures(c0, Math.min(channels, c0 + itemChannels));
+                continue;
+            }
+            if (c0 + CHANNELS_PER_ITEM <= channels) {
+                backwardEight(c0);
+                continue;
+            }
+            for (int c = c0; c < channels; c++) {
                 final float m = mean[c];
                 final float is = invStd[c];
                 double sumDy = 0;
@@ -248,19 +409,116 @@ public final class BatchNormKernel {
                         sumDyXhat += (double) dy[k] * ((x[k] - m) * is);
                     }
                 }
-                if (grads != null) {
-                    grads[weight + c] += (float) sumDyXhat;
-                    grads[bias + c] += (float) sumDy;
-                }
-                if (dx != null) {
-                    final float meanDy = (float) (sumDy / n);
-                    final float meanDyXhat = (float) (sumDyXhat / n);
-                    final float scale = params[weight + c] * is;
-                    for (int b = 0; b < batch; b++) {
-                        for (int k = b * stride + c * size, end = k + size; k < end; k++) {
-                            dx[k] = scale * (dy[k] - meanDy - (x[k] - m) * is * meanDyXhat);
-                        }
-                    }
+                backwardChannel(c, sumDy, sumDyXhat);
+            }
+        }
+    }
+
+    /** {@link #backwardPart} on BatchNorm1d's features [c0, c1), side by side as in {@link #trainFeatures}. */
+    private void backwardFeatures(int c0, int c1) {
+        final float[] x = this.x;
+        final float[] dy = this.dy;
+        final double[] sumDy = firstSums;
+        final double[] sumDyXhat = secondSums;
+        java.util.Arrays.fill(sumDy, c0, c1, 0.0);
+        java.util.Arrays.fill(sumDyXhat, c0, c1, 0.0);
+        for (int b = 0; b < batch; b++) {
+            final int at = b * channels;
+            for (int c = c0; c < c1; c++) {
+                final float d = dy[at + c];
+                sumDy[c] += d;
+                sumDyXhat[c] += (double) d * ((x[at + c] - mean[c]) * invStd[c]);
+            }
+        }
+        for (int c = c0; c < c1 && grads != null; c++) {
+            grads[weight + c] += (float) sumDyXhat[c];
+            grads[bias + c] += (float) sumDy[c];
+        }
+        if (dx == null) {
+            return;
+        }
+        final int n = batch;
+        for (int c = c0; c < c1; c++) {
+            meanDys[c] = (float) (sumDy[c] / n);
+            meanDyXhats[c] = (float) (sumDyXhat[c] / n);
+        }
+        for (int b = 0; b < batch; b++) {
+            final int at = b * channels;
+            for (int c = c0; c < c1; c++) {
+                final float is = invStd[c];
+                dx[at + c] = params[weight + c] * is
+                        * (dy[at + c] - meanDys[c] - (x[at + c] - mean[c]) * is * meanDyXhats[c]);
+            }
+        }
+    }
+
+    /** {@link #backwardPart} on channels c..c+7, their sums side by side as in {@link #trainEight}. */
+    private void backwardEight(int c) {
+        final float[] x = this.x;
+        final float[] dy = this.dy;
+        final int z = size;
+        final int stride = channels * z;
+        final float m0 = mean[c], m1 = mean[c + 1], m2 = mean[c + 2], m3 = mean[c + 3], m4 = mean[c + 4],
+                m5 = mean[c + 5], m6 = mean[c + 6], m7 = mean[c + 7];
+        final float i0 = invStd[c], i1 = invStd[c + 1], i2 = invStd[c + 2], i3 = invStd[c + 3], i4 = invStd[c + 4],
+                i5 = invStd[c + 5], i6 = invStd[c + 6], i7 = invStd[c + 7];
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0;
+        double t0 = 0, t1 = 0, t2 = 0, t3 = 0, t4 = 0, t5 = 0, t6 = 0, t7 = 0;
+        for (int b = 0; b < batch; b++) {
+            for (int k = b * stride + c * z, end = k + z; k < end; k++) {
+                float d = dy[k];
+                s0 += d;
+                t0 += (double) d * ((x[k] - m0) * i0);
+                d = dy[k + z];
+                s1 += d;
+                t1 += (double) d * ((x[k + z] - m1) * i1);
+                d = dy[k + 2 * z];
+                s2 += d;
+                t2 += (double) d * ((x[k + 2 * z] - m2) * i2);
+                d = dy[k + 3 * z];
+                s3 += d;
+                t3 += (double) d * ((x[k + 3 * z] - m3) * i3);
+                d = dy[k + 4 * z];
+                s4 += d;
+                t4 += (double) d * ((x[k + 4 * z] - m4) * i4);
+                d = dy[k + 5 * z];
+                s5 += d;
+                t5 += (double) d * ((x[k + 5 * z] - m5) * i5);
+                d = dy[k + 6 * z];
+                s6 += d;
+                t6 += (double) d * ((x[k + 6 * z] - m6) * i6);
+                d = dy[k + 7 * z];
+                s7 += d;
+                t7 += (double) d * ((x[k + 7 * z] - m7) * i7);
+            }
+        }
+        backwardChannel(c, s0, t0);
+        backwardChannel(c + 1, s1, t1);
+        backwardChannel(c + 2, s2, t2);
+        backwardChannel(c + 3, s3, t3);
+        backwardChannel(c + 4, s4, t4);
+        backwardChannel(c + 5, s5, t5);
+        backwardChannel(c + 6, s6, t6);
+        backwardChannel(c + 7, s7, t7);
+    }
+
+    /** Channel c's parameter gradients from its sums, and its input gradient. */
+    private void backwardChannel(int c, double sumDy, double sumDyXhat) {
+        if (grads != null) {
+            grads[weight + c] += (float) sumDyXhat;
+            grads[bias + c] += (float) sumDy;
+        }
+        if (dx != null) {
+            final int n = batch * size;
+            final int stride = channels * size;
+            final float m = mean[c];
+            final float is = invStd[c];
+            final float meanDy = (float) (sumDy / n);
+            final float meanDyXhat = (float) (sumDyXhat / n);
+            final float scale = params[weight + c] * is;
+            for (int b = 0; b < batch; b++) {
+                for (int k = b * stride + c * size, end = k + size; k < end; k++) {
+                    dx[k] = scale * (dy[k] - meanDy - (x[k] - m) * is * meanDyXhat);
                 }
             }
         }

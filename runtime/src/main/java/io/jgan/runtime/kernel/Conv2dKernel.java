@@ -8,17 +8,22 @@ import io.jgan.runtime.generated.Parallel;
  * [outChannels] in the flat parameter array, output [batch][outChannels][outHeight][outWidth] with
  * {@code out = (size + 2 padding - kernel) / stride + 1}.
  *
- * <p>Each sample's patches are copied into rows (im2col) that feed the matrix products of
- * {@link Patches}: on the Vector API's register-blocked kernels when the JVM has them, on plain loops
- * otherwise. The forward pass keeps the rows for the backward pass's weight gradient, so
+ * <p>The matrix products of {@link Patches} read the patches from a zero-padded copy of the input
+ * (implicit im2col): on the Vector API's register-blocked kernels when the JVM has them, on plain
+ * loops otherwise. The forward pass keeps that copy for the backward pass's weight gradient, so
  * {@link #backward} must follow the forward pass of the same batch, as a network's backward pass
- * does. Work is split over samples (forward, input gradient) and over columns of the weight
- * gradient, never over a sum: the same bits for any number of threads. All memory is allocated in
+ * does. Work is split over samples (copies, input gradient), blocks of rows of the whole batch's
+ * product (forward) and blocks of the weight gradient's entries, never over a sum: the same bits
+ * for any number of threads. All memory is allocated in
  * the constructor (per-thread scratch when the thread count first grows); a call allocates nothing.
  * One instance serves one layer and is not thread-safe.
  */
 public final class Conv2dKernel {
+    /** Images of this many channels or more get their input gradient from {@link PixelClasses}: a vector's width. */
+    static final int PIXEL_CLASSES_MIN = 16;
     private final Patches patches;
+    /** The input gradient pixel by pixel, or null for images of fewer than {@link #PIXEL_CLASSES_MIN} channels. */
+    private final PixelClasses pixelClasses;
     private final int bias;
     private final int maxBatch;
     private final Work work = new Work();
@@ -31,7 +36,11 @@ public final class Conv2dKernel {
     private float[] params;
     private float[] grads;
 
+    private final Parallel.Task padTask = this::padPart;
     private final Parallel.Task forwardTask = this::forwardPart;
+    private final Parallel.Task transposeTask = this::transposePart;
+    private final Parallel.Task padGridTask = this::padGridPart;
+    private final Parallel.Task pixelTask = this::pixelPart;
     private final Parallel.Task weightGradientTask = this::weightGradientPart;
     private final Parallel.Task inputGradientTask = this::inputGradientPart;
     private int batch;
@@ -62,6 +71,7 @@ public final class Conv2dKernel {
         }
         this.patches = new Patches(channels, height, width, outChannels, outHeight, outWidth, kernel, stride, padding,
                 weight, maxBatch);
+        this.pixelClasses = channels >= PIXEL_CLASSES_MIN ? new PixelClasses(patches, maxBatch) : null;
         this.bias = bias;
         this.maxBatch = maxBatch;
         patches.ensureParts(Parallel.defaultThreads());
@@ -96,7 +106,8 @@ public final class Conv2dKernel {
         this.y = y;
         this.batch = batch;
         patches.transposeWeight(params);
-        work.run(parallel, forwardTask, batch, patches.macs(batch), patches);
+        work.run(parallel, padTask, batch, patches.macs(batch), patches);
+        work.run(parallel, forwardTask, patches.rowItems(batch), patches.macs(batch), patches);
         clear();
     }
 
@@ -119,31 +130,55 @@ public final class Conv2dKernel {
         this.dx = dx;
         this.batch = batch;
         if (grads != null) {
-            work.run(parallel, weightGradientTask, Work.columnBlocks(patches.patch), patches.macs(batch), patches);
+            work.run(parallel, transposeTask, batch, patches.macs(batch), patches);
+            work.run(parallel, weightGradientTask, patches.entryItems(), patches.macs(batch), patches);
             if (bias >= 0) {
                 patches.biasGradient(dy, grads, bias, batch);
             }
         }
-        if (dx != null) {
+        if (dx != null && pixelClasses != null) {
+            pixelClasses.arrangeWeight(params);
+            work.run(parallel, padGridTask, batch, patches.macs(batch), patches);
+            work.run(parallel, pixelTask, pixelClasses.items(batch), patches.macs(batch), patches);
+        } else if (dx != null) {
             work.run(parallel, inputGradientTask, batch, patches.macs(batch), patches);
         }
         clear();
     }
 
-    private void forwardPart(int part, int parts) {
+    private void padPart(int part, int parts) {
         for (int b; (b = work.claim()) >= 0; ) {
-            patches.im2row(x, b);
-            patches.convolve(b, y, part);
-            if (bias >= 0) {
-                patches.addGridBias(y, params, bias, b);
-            }
+            patches.pad(x, b);
+        }
+    }
+
+    private void forwardPart(int part, int parts) {
+        for (int item; (item = work.claim()) >= 0; ) {
+            patches.convolveRows(item, batch, y, params, bias, part);
+        }
+    }
+
+    private void transposePart(int part, int parts) {
+        for (int b; (b = work.claim()) >= 0; ) {
+            patches.transposeGrid(dy, b);
         }
     }
 
     private void weightGradientPart(int part, int parts) {
-        for (int c; (c = work.claim()) >= 0; ) {
-            int q0 = c * Work.COLUMNS;
-            patches.weightGradient(dy, grads, batch, q0, Math.min(patches.patch, q0 + Work.COLUMNS));
+        for (int item; (item = work.claim()) >= 0; ) {
+            patches.weightGradientRows(item, batch, grads);
+        }
+    }
+
+    private void padGridPart(int part, int parts) {
+        for (int b; (b = work.claim()) >= 0; ) {
+            pixelClasses.pad(dy, b);
+        }
+    }
+
+    private void pixelPart(int part, int parts) {
+        for (int item; (item = work.claim()) >= 0; ) {
+            pixelClasses.spread(item, batch, dx, params, -1, patches.productRows(part));
         }
     }
 

@@ -18,6 +18,8 @@ import io.jgan.runtime.generated.Parallel;
  */
 public final class ConvTranspose2dKernel {
     private final Patches patches;
+    /** The forward pass pixel by pixel, or null for outputs of fewer than {@link Conv2dKernel#PIXEL_CLASSES_MIN} channels. */
+    private final PixelClasses pixelClasses;
     private final int bias;
     private final int maxBatch;
     private final Work work = new Work();
@@ -30,7 +32,10 @@ public final class ConvTranspose2dKernel {
     private float[] grads;
 
     private final Parallel.Task forwardTask = this::forwardPart;
+    private final Parallel.Task padGridTask = this::padGridPart;
+    private final Parallel.Task pixelTask = this::pixelPart;
     private final Parallel.Task patchTask = this::patchPart;
+    private final Parallel.Task inputGradientTask = this::inputGradientPart;
     private final Parallel.Task weightGradientTask = this::weightGradientPart;
     private int batch;
 
@@ -63,6 +68,7 @@ public final class ConvTranspose2dKernel {
         // The image is this layer's output, the grid its input.
         this.patches = new Patches(outChannels, outHeight, outWidth, channels, height, width, kernel, stride, padding,
                 weight, maxBatch);
+        this.pixelClasses = outChannels >= Conv2dKernel.PIXEL_CLASSES_MIN ? new PixelClasses(patches, maxBatch) : null;
         this.bias = bias;
         this.maxBatch = maxBatch;
         patches.ensureParts(Parallel.defaultThreads());
@@ -97,7 +103,13 @@ public final class ConvTranspose2dKernel {
         this.params = params;
         this.y = y;
         this.batch = batch;
-        work.run(parallel, forwardTask, batch, patches.macs(batch), patches);
+        if (pixelClasses != null) {
+            pixelClasses.arrangeWeight(params);
+            work.run(parallel, padGridTask, batch, patches.macs(batch), patches);
+            work.run(parallel, pixelTask, pixelClasses.items(batch), patches.macs(batch), patches);
+        } else {
+            work.run(parallel, forwardTask, batch, patches.macs(batch), patches);
+        }
         clear();
     }
 
@@ -122,13 +134,14 @@ public final class ConvTranspose2dKernel {
         this.grads = grads;
         this.dx = dx;
         this.batch = batch;
-        // The patches of dy; with dx, each sample's input gradient right after its patches.
+        // dy padded (its patches); with grads, x transposed for the weight gradient.
+        work.run(parallel, patchTask, batch, patches.macs(batch), patches);
         if (dx != null) {
             patches.transposeWeight(params);
+            work.run(parallel, inputGradientTask, patches.rowItems(batch), patches.macs(batch), patches);
         }
-        work.run(parallel, patchTask, batch, dx != null ? patches.macs(batch) : 0, patches);
         if (grads != null) {
-            work.run(parallel, weightGradientTask, Work.columnBlocks(patches.patch), patches.macs(batch), patches);
+            work.run(parallel, weightGradientTask, patches.entryItems(), patches.macs(batch), patches);
             if (bias >= 0) {
                 addBiasGradient();
             }
@@ -158,19 +171,36 @@ public final class ConvTranspose2dKernel {
         }
     }
 
+    private void padGridPart(int part, int parts) {
+        for (int b; (b = work.claim()) >= 0; ) {
+            pixelClasses.pad(x, b);
+        }
+    }
+
+    private void pixelPart(int part, int parts) {
+        for (int item; (item = work.claim()) >= 0; ) {
+            pixelClasses.spread(item, batch, y, params, bias, patches.productRows(part));
+        }
+    }
+
     private void patchPart(int part, int parts) {
         for (int b; (b = work.claim()) >= 0; ) {
-            patches.im2row(dy, b);
-            if (dx != null) {
-                patches.convolve(b, dx, part);
+            patches.pad(dy, b);
+            if (grads != null) {
+                patches.transposeGrid(x, b);
             }
         }
     }
 
+    private void inputGradientPart(int part, int parts) {
+        for (int item; (item = work.claim()) >= 0; ) {
+            patches.convolveRows(item, batch, dx, params, -1, part);
+        }
+    }
+
     private void weightGradientPart(int part, int parts) {
-        for (int c; (c = work.claim()) >= 0; ) {
-            int q0 = c * Work.COLUMNS;
-            patches.weightGradient(x, grads, batch, q0, Math.min(patches.patch, q0 + Work.COLUMNS));
+        for (int item; (item = work.claim()) >= 0; ) {
+            patches.weightGradientRows(item, batch, grads);
         }
     }
 

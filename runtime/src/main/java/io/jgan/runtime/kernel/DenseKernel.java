@@ -119,11 +119,11 @@ public final class DenseKernel {
      * @param in inputs per sample
      * @param out outputs per sample
      * @param weight offset of the [in][out] weight in the parameter array
-     * @param bias offset of the bias
+     * @param bias offset of the bias, or -1 for a layer without one ({@code y = x W})
      * @param maxBatch the largest batch
      */
     public DenseKernel(int in, int out, int weight, int bias, int maxBatch) {
-        if (in < 1 || out < 1 || maxBatch < 1 || weight < 0 || bias < 0) {
+        if (in < 1 || out < 1 || maxBatch < 1 || weight < 0 || bias < -1) {
             throw new IllegalArgumentException("bad dense kernel shape: in " + in + ", out " + out + ", weight at "
                     + weight + ", bias at " + bias + ", maxBatch " + maxBatch);
         }
@@ -252,7 +252,7 @@ public final class DenseKernel {
         final float[] c = coefficients[part];
         final int batch = this.batch;
         for (int b = 0; b < batch && o0 < o1; b++) {
-            System.arraycopy(p, bias + o0, y, b * out + o0, o1 - o0);
+            startRow(p, y, b, o0, o1);
         }
         for (int ob = o0; ob < o1; ob += BLOCK) {
             final int m = Math.min(BLOCK, o1 - ob);
@@ -292,7 +292,7 @@ public final class DenseKernel {
         for (int ob = o0; ob < o1; ob += BLOCK) {
             final int m = Math.min(BLOCK, o1 - ob);
             // Bias: the column sums of dy (1 * d is exact).
-            for (int b = 0; b < batch; b += GROUP) {
+            for (int b = 0; b < batch && bias >= 0; b += GROUP) {
                 final int r = loadRows(t, dy, b, ob, m);
                 for (int j = 0; j < GROUP; j++) {
                     c[PAD + j] = j < r ? 1f : 0f;
@@ -378,7 +378,7 @@ public final class DenseKernel {
             final int from = Math.min(out, c * chunkSize);
             final int to = Math.min(out, from + chunkSize);
             for (int b = 0; b < batch && from < to; b++) {
-                System.arraycopy(params, bias + from, y, b * out + from, to - from);
+                startRow(params, y, b, from, to);
             }
             VectorProducts.multiplyAdd(x, 0, in, 1, params, weight, out, y, 0, out, batch, in, from, to);
         }
@@ -388,8 +388,10 @@ public final class DenseKernel {
         for (int c; (c = nextChunk.getAndIncrement()) < chunks; ) {
             final int from = Math.min(out, c * chunkSize);
             final int to = Math.min(out, from + chunkSize);
-            if (from < to) {
+            if (from < to && bias >= 0) {
                 VectorProducts.addColumnSums(dy, from, out, batch, grads, bias + from, to - from);
+            }
+            if (from < to) {
                 // gW[i][o] += sum_b x[b][i] dy[b][o]: A(i, b) = x[b * in + i].
                 VectorProducts.multiplyAdd(x, 0, 1, in, dy, 0, out, grads, weight, out, in, batch, from, to);
             }
@@ -402,6 +404,15 @@ public final class DenseKernel {
             final int to = Math.min(in, from + chunkSize);
             // dx[b][i] = sum_o dy[b][o] W[i][o]: rows of dy against rows of W.
             VectorProducts.dots(dy, 0, out, params, weight, out, dx, 0, in, batch, out, from, to, lanes[part]);
+        }
+    }
+
+    /** Outputs [o0, o1) of row b before the sums: the bias, or zeros without one. */
+    private void startRow(float[] p, float[] y, int b, int o0, int o1) {
+        if (bias >= 0) {
+            System.arraycopy(p, bias + o0, y, b * out + o0, o1 - o0);
+        } else {
+            Arrays.fill(y, b * out + o0, b * out + o1, 0f);
         }
     }
 

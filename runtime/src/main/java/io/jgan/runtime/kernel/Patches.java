@@ -6,21 +6,23 @@ import java.util.Arrays;
  * The engine shared by {@link Conv2dKernel} and {@link ConvTranspose2dKernel}: a convolution that
  * maps an <em>image</em> [channels][height][width] to a <em>grid</em> [maps][gridHeight][gridWidth]
  * through a weight [maps][channels][kernel][kernel] (PyTorch's layout, stored as is), written as
- * matrix products over the image's patches (Caffe's im2col, one row per grid position):
+ * matrix products over the image's patches (Caffe's im2col, one row per grid position) whose
+ * rows are never copied out: the image is copied once into a zero-padded one ({@link #pad}), where
+ * patch entry q of grid position pos sits at {@code padded[rowAt[pos] + kAt[q]]}, and the products
+ * read it there (an implicit GEMM, {@link Products#multiplyAddGathered}), over the whole batch:
  * <ul>
- * <li>{@link #im2row}: {@code rows[pos][c k k + i k + j] = image[c][pos_y s - p + i][pos_x s - p + j]}
- *     (0 outside the image), so one patch is one contiguous row, in the weight's own order;
- * <li>{@link #convolve}: {@code grid[m][pos] = sum_q W[m][q] rows[pos][q]}, as the product
- *     {@code rows W^T} (a convolution's forward pass, a transposed convolution's input gradient);
+ * <li>{@link #convolveRows}: {@code grid[m][pos] = sum_q W[m][q] patch_pos[q]}, as the product
+ *     {@code patches W^T} (a convolution's forward pass, a transposed convolution's input gradient);
  * <li>{@link #spread}: {@code image += row2im(grid^T W)} (a convolution's input gradient, a
  *     transposed convolution's forward pass);
- * <li>{@link #weightGradient}: {@code gW[m][q] += sum_b sum_pos grid_b[m][pos] rows_b[pos][q]}.
+ * <li>{@link #weightGradientRows}: {@code gW^T[q][m] += sum_b sum_pos patch_b,pos[q] grid_b[m][pos]}.
  * </ul>
- * The rows of every sample of the batch are kept ({@code [maxBatch][positions][patch]}) because the
- * weight gradient needs them all; {@link #spread} works in a per-thread scratch of one sample.
+ * The padded images of every sample are kept ({@code [maxBatch][channels][height + 2 padding][width + 2 padding]})
+ * because the weight gradient needs them all; {@link #spread} works in a per-thread scratch of one sample.
  *
  * <p>Every result is computed by one thread in an order fixed by the shape (samples in order,
- * patches in order), so results are the same bits for any number of threads.
+ * patch entries in order: each a chain of multiply-adds as with copied rows), so results are the
+ * same bits for any number of threads.
  */
 final class Patches {
     final int channels;
@@ -42,13 +44,31 @@ final class Patches {
     final int gridSize;
     /** Offset of the weight in the parameter array. */
     final int weight;
-    /** [maxBatch][positions][patch]: the patches of the last {@link #im2row}. */
-    final float[] rows;
+    /** Grid positions (rows of the patch matrix) per item of {@link #convolveRows}: eight blocks of six. */
+    static final int ROWS = 48;
+    /** Patch entries per item of {@link #weightGradientRows}: 28 blocks of six, about 80 KB of gradient. */
+    static final int ENTRIES = 168;
+    /** Samples' positions per step of {@link #weightGradientRows}: a step's rows of the grid stay in L1. */
+    private static final int POSITIONS_PER_STEP = 64;
+    final int paddedHeight;
+    final int paddedWidth;
+    /** Floats per padded image. */
+    final int paddedSize;
+    /** [maxBatch][channels][paddedHeight][paddedWidth]: the images of the last {@link #pad}, zeros around. */
+    private final float[] padded;
+    /** [maxBatch * positions]: where each sample's grid position's patch starts in {@link #padded}. */
+    private final int[] rowAt;
+    /** [patch]: where patch entry (c, i, j) sits relative to its patch's start. */
+    private final int[] kAt;
+    /** [maxBatch * positions][maps]: a grid transposed by {@link #transposeGrid}, for the weight gradient. */
+    private final float[] gridRows;
+    /** [patch][maps]: the weight's gradient transposed, for {@link #weightGradientRows}. */
+    private final float[] transposedGradient;
     /** [part][positions * patch]: each thread's rows of one sample for {@link #spread}. */
     private float[][] scratch = new float[0][];
-    /** [part][positions * maps]: each thread's grid of one sample, transposed, for {@link #convolve}. */
-    private float[][] transposedGrid = new float[0][];
-    /** [patch][maps]: the weight transposed by {@link #transposeWeight}, so that {@link #convolve} is a register-blocked product. */
+    /** [part][ROWS * max(maps, channels)]: each thread's rows of a product ({@link #convolveRows}, {@link PixelClasses}). */
+    private float[][] productRows = new float[0][];
+    /** [patch][maps]: the weight transposed by {@link #transposeWeight}, so that {@link #convolveRows} is a register-blocked product. */
     private final float[] transposedWeight;
 
     Patches(int channels, int height, int width, int maps, int gridHeight, int gridWidth, int kernel, int stride,
@@ -67,7 +87,28 @@ final class Patches {
         this.patch = Math.multiplyExact(channels, kernel * kernel);
         this.imageSize = Math.multiplyExact(channels, height * width);
         this.gridSize = Math.multiplyExact(maps, positions);
-        this.rows = new float[Math.multiplyExact(maxBatch, Math.multiplyExact(positions, patch))];
+        this.paddedHeight = height + 2 * padding;
+        this.paddedWidth = width + 2 * padding;
+        this.paddedSize = Math.multiplyExact(channels, paddedHeight * paddedWidth);
+        this.padded = new float[Math.multiplyExact(maxBatch, paddedSize)];
+        this.rowAt = new int[Math.multiplyExact(maxBatch, positions)];
+        for (int b = 0, r = 0; b < maxBatch; b++) {
+            for (int gy = 0; gy < gridHeight; gy++) {
+                for (int gx = 0; gx < gridWidth; gx++) {
+                    rowAt[r++] = b * paddedSize + gy * stride * paddedWidth + gx * stride;
+                }
+            }
+        }
+        this.kAt = new int[patch];
+        for (int c = 0, q = 0; c < channels; c++) {
+            for (int i = 0; i < kernel; i++) {
+                for (int j = 0; j < kernel; j++) {
+                    kAt[q++] = (c * paddedHeight + i) * paddedWidth + j;
+                }
+            }
+        }
+        this.gridRows = new float[Math.multiplyExact(maxBatch, Math.multiplyExact(positions, maps))];
+        this.transposedGradient = new float[Math.multiplyExact(maps, patch)];
         this.transposedWeight = new float[Math.multiplyExact(maps, patch)];
     }
 
@@ -85,51 +126,40 @@ final class Patches {
     void ensureParts(int parts) {
         if (scratch.length < parts) {
             float[][] grown = Arrays.copyOf(scratch, parts);
-            float[][] grownGrids = Arrays.copyOf(transposedGrid, parts);
+            float[][] grownRows = Arrays.copyOf(productRows, parts);
             for (int p = scratch.length; p < parts; p++) {
                 grown[p] = new float[positions * patch];
-                grownGrids[p] = new float[positions * maps];
+                grownRows[p] = new float[ROWS * Math.max(maps, channels)];
             }
             scratch = grown;
-            transposedGrid = grownGrids;
+            productRows = grownRows;
         }
     }
 
-    /** The patches of sample {@code b} of {@code image} ([batch][imageSize]) into its rows. */
-    void im2row(float[] image, int b) {
-        final int k = kernel;
-        final int imageAt = b * imageSize;
-        int at = b * positions * patch;
-        for (int gy = 0; gy < gridHeight; gy++) {
-            for (int gx = 0; gx < gridWidth; gx++) {
-                final int y0 = gy * stride - padding;
-                final int x0 = gx * stride - padding;
-                for (int c = 0; c < channels; c++) {
-                    final int plane = imageAt + c * height * width;
-                    for (int i = 0; i < k; i++) {
-                        final int y = y0 + i;
-                        if (y < 0 || y >= height) {
-                            Arrays.fill(rows, at, at + k, 0f);
-                            at += k;
-                            continue;
-                        }
-                        final int line = plane + y * width;
-                        if (x0 >= 0 && x0 + k <= width) {
-                            // Inside the image (most patches): a plain copy, no bounds to test.
-                            for (int j = 0, from = line + x0; j < k; j++) {
-                                rows[at + j] = image[from + j];
-                            }
-                            at += k;
-                            continue;
-                        }
-                        for (int j = 0; j < k; j++) {
-                            final int x = x0 + j;
-                            rows[at++] = x >= 0 && x < width ? image[line + x] : 0f;
-                        }
-                    }
-                }
+    /** Sample {@code b} of {@code image} ([batch][imageSize]) into its padded copy (the zeros around it stay). */
+    void pad(float[] image, int b) {
+        for (int c = 0; c < channels; c++) {
+            final int from = b * imageSize + c * height * width;
+            final int to = b * paddedSize + (c * paddedHeight + padding) * paddedWidth + padding;
+            for (int y = 0; y < height; y++) {
+                System.arraycopy(image, from + y * width, padded, to + y * paddedWidth, width);
             }
         }
+    }
+
+    /** {@return thread {@code part}'s scratch for {@link Patches#ROWS} rows of a product} */
+    float[] productRows(int part) {
+        return productRows[part];
+    }
+
+    /** {@return the items of {@link #convolveRows} over {@code batch} samples} */
+    int rowItems(int batch) {
+        return (batch * positions + ROWS - 1) / ROWS;
+    }
+
+    /** {@return the items of {@link #weightGradientRows}} */
+    int entryItems() {
+        return (patch + ENTRIES - 1) / ENTRIES;
     }
 
     /** {@code W^T[q][m] = W[m][q]}: call before the {@link #convolve} calls of a pass (one thread). */
@@ -143,21 +173,33 @@ final class Patches {
     }
 
     /**
-     * {@code grid_b[m][pos] = sum_q W[m][q] rows_b[pos][q]} for sample {@code b}, overwriting it:
-     * the product {@code rows_b W^T} ([positions][maps], register-blocked on the vector path, every
-     * entry one chain over q in order), then transposed into the grid. Needs {@link #transposeWeight}.
+     * {@code grid_b[m][pos] = sum_q W[m][q] patch_b,pos[q]} for item {@code item}'s {@link #ROWS}
+     * rows (sample, position) of the batch, overwriting them: the product {@code patches W^T}
+     * ([rows][maps], register-blocked on the vector path, every entry one chain over q in order)
+     * into the caller's scratch, then transposed into the grid, plus map m's bias at {@code bias + m}
+     * in {@code params} if {@code bias >= 0}. Needs {@link #pad} of those samples and
+     * {@link #transposeWeight}.
      *
      * @param part the calling thread's part (for its scratch)
      */
-    void convolve(int b, float[] grid, int part) {
-        final float[] t = transposedGrid[part];
-        Arrays.fill(t, 0f);
-        Products.multiplyAdd(rows, b * positions * patch, patch, 1, transposedWeight, 0, maps, t, 0, maps, positions,
-                patch, 0, maps);
-        final int at = b * gridSize;
-        for (int pos = 0; pos < positions; pos++) {
-            for (int m = 0; m < maps; m++) {
-                grid[at + m * positions + pos] = t[pos * maps + m];
+    void convolveRows(int item, int batch, float[] grid, float[] params, int bias, int part) {
+        final float[] t = productRows[part];
+        final int r0 = item * ROWS;
+        final int rows = Math.min(ROWS, batch * positions - r0);
+        Arrays.fill(t, 0, rows * maps, 0f);
+        Products.multiplyAddGathered(padded, rowAt, r0, kAt, 0, transposedWeight, 0, maps, t, 0, maps, rows, patch, 0,
+                maps);
+        for (int r = 0; r < rows; r++) {
+            final int b = (r0 + r) / positions;
+            final int at = b * gridSize + (r0 + r - b * positions);
+            if (bias < 0) {
+                for (int m = 0; m < maps; m++) {
+                    grid[at + m * positions] = t[r * maps + m];
+                }
+            } else {
+                for (int m = 0; m < maps; m++) {
+                    grid[at + m * positions] = t[r * maps + m] + params[bias + m];
+                }
             }
         }
     }
@@ -212,14 +254,43 @@ final class Patches {
         }
     }
 
+    /** Sample {@code b} of {@code grid} ([batch][maps][positions]) into {@link #gridRows}, [positions][maps]. */
+    void transposeGrid(float[] grid, int b) {
+        final int from = b * gridSize;
+        final int to = b * positions * maps;
+        for (int m = 0; m < maps; m++) {
+            for (int pos = 0; pos < positions; pos++) {
+                gridRows[to + pos * maps + m] = grid[from + m * positions + pos];
+            }
+        }
+    }
+
     /**
-     * {@code gW[m][q] += sum_b sum_pos grid_b[m][pos] rows_b[pos][q]} for columns q in [q0, q1),
-     * samples in order.
+     * {@code gW[m][q] += sum_b sum_pos grid_b[m][pos] patch_b,pos[q]} for item {@code item}'s
+     * {@link #ENTRIES} patch entries q, samples and positions in order: the product
+     * {@code gW^T += patches^T gridRows} with A(q, (b, pos)) gathered from the padded images, on the
+     * gradient transposed in and out, a few positions at a time so that their grid rows stay in L1.
+     * Each entry is the chain of multiply-adds over (b, pos) in order that started at gW's value.
+     * Needs {@link #pad} and {@link #transposeGrid} of every sample.
      */
-    void weightGradient(float[] grid, float[] grads, int batch, int q0, int q1) {
-        for (int b = 0; b < batch; b++) {
-            Products.multiplyAdd(grid, b * gridSize, positions, 1, rows, b * positions * patch, patch, grads, weight,
-                    patch, maps, positions, q0, q1);
+    void weightGradientRows(int item, int batch, float[] grads) {
+        final int q0 = item * ENTRIES;
+        final int q1 = Math.min(patch, q0 + ENTRIES);
+        final float[] t = transposedGradient;
+        for (int m = 0; m < maps; m++) {
+            for (int q = q0, at = weight + m * patch; q < q1; q++) {
+                t[q * maps + m] = grads[at + q];
+            }
+        }
+        final int n = batch * positions;
+        for (int k0 = 0; k0 < n; k0 += POSITIONS_PER_STEP) {
+            Products.multiplyAddGathered(padded, kAt, q0, rowAt, k0, gridRows, k0 * maps, maps, t, q0 * maps, maps,
+                    q1 - q0, Math.min(POSITIONS_PER_STEP, n - k0), 0, maps);
+        }
+        for (int m = 0; m < maps; m++) {
+            for (int q = q0, at = weight + m * patch; q < q1; q++) {
+                grads[at + q] = t[q * maps + m];
+            }
         }
     }
 
@@ -234,17 +305,6 @@ final class Patches {
                 }
             }
             grads[bias + m] += (float) s;
-        }
-    }
-
-    /** Adds map m's bias to every position of sample b's grid. */
-    void addGridBias(float[] grid, float[] params, int bias, int b) {
-        for (int m = 0; m < maps; m++) {
-            final int at = b * gridSize + m * positions;
-            final float v = params[bias + m];
-            for (int pos = 0; pos < positions; pos++) {
-                grid[at + pos] += v;
-            }
         }
     }
 

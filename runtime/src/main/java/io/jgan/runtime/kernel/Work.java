@@ -5,12 +5,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Items of one call handed out to the threads that join it ({@link Parallel#share}), one at a
- * time: a sample, or a block of columns. Which thread takes an item does not change its values.
+ * time: a sample, a block of rows or of patch entries. Which thread takes an item does not change its
+ * values.
  */
 final class Work {
-    /** Columns of a weight-gradient item: one register block's width on AVX-512. */
-    static final int COLUMNS = 64;
-
     private final AtomicInteger next = new AtomicInteger();
     private int items;
 
@@ -34,10 +32,5 @@ final class Work {
     int claim() {
         int i = next.getAndIncrement();
         return i < items ? i : -1;
-    }
-
-    /** {@return the column blocks of {@code n} columns} */
-    static int columnBlocks(int n) {
-        return (n + COLUMNS - 1) / COLUMNS;
     }
 }

@@ -7,6 +7,33 @@ import org.junit.jupiter.api.Test;
 
 class ActivationsTest {
 
+    /** The branch-free ReLU gradient is the conditional, bit for bit, for every input but NaN. */
+    @Test
+    void reluGradientIsTheConditionalBitForBit() {
+        float[] special = {0f, -0f, Float.MIN_VALUE, -Float.MIN_VALUE, Float.MIN_NORMAL, -Float.MIN_NORMAL, 1f, -1f,
+            Float.MAX_VALUE, -Float.MAX_VALUE, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, 3.5e-20f, -2.25f};
+        java.util.Random random = new java.util.Random(5);
+        float[] values = new float[special.length + 2000];
+        System.arraycopy(special, 0, values, 0, special.length);
+        for (int k = special.length; k < values.length; k++) {
+            values[k] = Float.intBitsToFloat(random.nextInt()); // every exponent, both signs
+        }
+        for (float v : values) {
+            if (Float.isNaN(v)) {
+                continue;
+            }
+            for (float d : special) {
+                float expected = v > 0f ? d : 0f;
+                assertEquals(Float.floatToRawIntBits(expected), Float.floatToRawIntBits(Activations.reluGradient(v, d)),
+                        "v = " + v + ", d = " + d);
+            }
+            float expectedValue = v > 0f ? v : 0f;
+            assertEquals(Float.floatToRawIntBits(expectedValue), Float.floatToRawIntBits(Math.max(v, 0f)),
+                    "the ReLU itself at " + v);
+        }
+        assertTrue(Float.isNaN(Math.max(Float.NaN, 0f)), "NaN goes through the ReLU");
+    }
+
     @Test
     void tanhIsWithin4e7OfTheExactValueEverywhere() {
         double worst = 0;

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jgan.runtime.generated.Parallel;
 import io.jgan.runtime.Rng;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** {@link BatchNormKernel}'s statistics, running estimates and modes, computed here from the definitions. */
 class BatchNormKernelTest {
@@ -104,6 +106,73 @@ class BatchNormKernelTest {
         float[] dx = new float[x.length];
         kernel.backward(parallel, x, dy, params, grads, dx, batch);
         return new float[][] {y, state, grads, dx};
+    }
+
+    /**
+     * Channels go eight at a time, their sums side by side; every channel's sums must still be the
+     * one-channel loops below, bit for bit (19 channels: two groups of eight and three alone).
+     */
+    @ParameterizedTest(name = "{0} channels of {1}, batch {2}")
+    @CsvSource({"19, 1, 7", "16, 5, 3", "19, 9, 4", "8, 1, 2"})
+    void channelsInGroupsSumAsOneChannelAlone(int channels, int size, int batch) {
+        Rng rng = new Rng(channels * 31L + size);
+        float[] x = random(batch * channels * size, rng, 1.5f, 0.25f);
+        float[] params = random(WEIGHT + 2 * channels, rng, 1f, 0.5f);
+        float[] dy = random(x.length, rng, 1f, 0f);
+        float[][] got = run(1, x, params, dy, channels, size, batch);
+
+        float[] y = new float[x.length];
+        float[] state = new float[BatchNormKernel.stateSize(channels)];
+        BatchNormKernel.resetState(channels, state, 0);
+        float[] grads = new float[params.length];
+        float[] dx = new float[x.length];
+        int n = batch * size;
+        int stride = channels * size;
+        for (int c = 0; c < channels; c++) {
+            double sum = 0;
+            for (int b = 0; b < batch; b++) {
+                for (int k = b * stride + c * size; k < b * stride + (c + 1) * size; k++) {
+                    sum += x[k];
+                }
+            }
+            double m = sum / n;
+            double squares = 0;
+            for (int b = 0; b < batch; b++) {
+                for (int k = b * stride + c * size; k < b * stride + (c + 1) * size; k++) {
+                    double d = x[k] - m;
+                    squares += d * d;
+                }
+            }
+            float is = (float) (1.0 / Math.sqrt(squares / n + 1e-5));
+            state[c] = (float) (0.1 * m + 0.9 * (double) state[c]);
+            state[channels + c] = (float) (0.1 * squares / (n - 1) + 0.9 * (double) state[channels + c]);
+            float mf = (float) m;
+            float scale = params[WEIGHT + c] * is;
+            double sumDy = 0;
+            double sumDyXhat = 0;
+            for (int b = 0; b < batch; b++) {
+                for (int k = b * stride + c * size; k < b * stride + (c + 1) * size; k++) {
+                    y[k] = (x[k] - mf) * scale + params[WEIGHT + channels + c];
+                    sumDy += dy[k];
+                    sumDyXhat += (double) dy[k] * ((x[k] - mf) * is);
+                }
+            }
+            grads[WEIGHT + c] += (float) sumDyXhat;
+            grads[WEIGHT + channels + c] += (float) sumDy;
+            float meanDy = (float) (sumDy / n);
+            float meanDyXhat = (float) (sumDyXhat / n);
+            for (int b = 0; b < batch; b++) {
+                for (int k = b * stride + c * size; k < b * stride + (c + 1) * size; k++) {
+                    dx[k] = scale * (dy[k] - meanDy - (x[k] - mf) * is * meanDyXhat);
+                }
+            }
+        }
+        state[2 * channels] = 1f;
+        String[] names = {"output", "state", "parameter gradients", "input gradient"};
+        float[][] expected = {y, state, grads, dx};
+        for (int k = 0; k < expected.length; k++) {
+            assertArrayEquals(expected[k], got[k], names[k] + " differs from one channel at a time");
+        }
     }
 
     @Test

@@ -47,7 +47,9 @@ class ConvKernelTest {
     @CsvSource({
         "2, 1, 5, 5, 1, 3, 1, 0, true, 1", "3, 2, 6, 7, 3, 3, 2, 1, true, 2", "2, 3, 8, 8, 5, 4, 2, 1, false, 2",
         "2, 4, 7, 7, 2, 1, 1, 0, true, 1", "3, 2, 9, 6, 4, 5, 3, 2, true, 2", "2, 3, 4, 4, 17, 2, 2, 0, true, 2",
-        "4, 1, 28, 28, 64, 4, 2, 1, true, 2", "5, 16, 14, 14, 33, 4, 2, 1, false, 2", "2, 2, 5, 5, 3, 3, 1, 3, true, 1"})
+        "4, 1, 28, 28, 64, 4, 2, 1, true, 2", "5, 16, 14, 14, 33, 4, 2, 1, false, 2", "2, 2, 5, 5, 3, 3, 1, 3, true, 1",
+        "2, 16, 9, 6, 4, 5, 3, 2, true, 2", "2, 17, 6, 7, 3, 3, 2, 1, true, 1", "2, 16, 5, 5, 3, 3, 1, 3, false, 2",
+        "3, 20, 7, 7, 5, 1, 1, 0, true, 2", "2, 16, 8, 8, 2, 2, 3, 0, true, 1"})
     void convolutionMatchesTheReference(int batch, int c, int h, int w, int o, int k, int s, int p, boolean bias,
             int threads) {
         Shape shape = new Shape(batch, c, h, w, o, k, s, p, 0, bias);
@@ -58,7 +60,9 @@ class ConvKernelTest {
     @CsvSource({
         "2, 1, 3, 3, 1, 3, 1, 0, 0, true, 1", "3, 2, 4, 5, 3, 3, 2, 1, 1, true, 2", "2, 3, 4, 4, 5, 4, 2, 1, 0, false, 2",
         "2, 4, 5, 5, 2, 1, 1, 0, 0, true, 1", "2, 2, 3, 4, 4, 5, 3, 2, 2, true, 2", "2, 3, 3, 3, 17, 2, 2, 0, 1, true, 2",
-        "4, 32, 7, 7, 16, 4, 2, 1, 0, false, 2", "3, 8, 14, 14, 1, 4, 2, 1, 0, true, 2", "2, 2, 4, 4, 3, 2, 3, 0, 2, true, 1"})
+        "4, 32, 7, 7, 16, 4, 2, 1, 0, false, 2", "3, 8, 14, 14, 1, 4, 2, 1, 0, true, 2", "2, 2, 4, 4, 3, 2, 3, 0, 2, true, 1",
+        "2, 2, 4, 5, 16, 3, 2, 1, 1, true, 2", "2, 3, 3, 4, 18, 5, 3, 2, 2, true, 1", "2, 4, 5, 5, 16, 1, 1, 0, 0, true, 2",
+        "2, 2, 4, 4, 16, 2, 3, 0, 2, true, 1", "3, 5, 4, 3, 20, 4, 1, 2, 0, false, 2"})
     void transposedConvolutionMatchesTheReference(int batch, int c, int h, int w, int o, int k, int s, int p, int op,
             boolean bias, int threads) {
         check(new Shape(batch, c, h, w, o, k, s, p, op, bias), threads, true);

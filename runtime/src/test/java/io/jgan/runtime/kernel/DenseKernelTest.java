@@ -92,6 +92,36 @@ class DenseKernelTest {
                 0, DenseReference.inputGradient(abs(c.dy), abs(c.p), in, out, WEIGHT, batch), TOLERANCE);
     }
 
+    /** Without a bias ({@code bias = -1}): {@code y = x W}, and the gradients touch nothing past the weight. */
+    @ParameterizedTest(name = "{0} -> {1}, batch {2}, {3} threads")
+    @CsvSource({"7, 17, 3, 1", "100, 6272, 16, 2", "333, 100, 37, 2"})
+    void worksWithoutABias(int in, int out, int batch, int threads) {
+        Case c = Case.of(in, out, batch, 17L * in + out);
+        DenseKernel kernel = new DenseKernel(in, out, WEIGHT, -1, batch);
+        Parallel parallel = Parallel.withThreads(threads);
+        float[] y = fill(new float[batch * out], new Rng(3)); // overwritten, not added to
+        kernel.forward(parallel, c.x, c.p, y, batch);
+        float[] noBias = c.p.clone();
+        Arrays.fill(noBias, c.bias, c.bias + out, 0f);
+        float[] absNoBias = abs(noBias);
+        DenseReference.assertClose("forward", DenseReference.forward(c.x, noBias, in, out, WEIGHT, c.bias, batch), y,
+                0, DenseReference.forward(abs(c.x), absNoBias, in, out, WEIGHT, c.bias, batch), TOLERANCE);
+
+        float[] grads = fill(new float[c.p.length], new Rng(7));
+        float[] before = grads.clone();
+        kernel.backward(parallel, c.x, c.dy, c.p, grads, null, batch);
+        double[] gw = DenseReference.weightGradient(c.x, c.dy, in, out, batch);
+        double[] gwScale = DenseReference.weightGradient(abs(c.x), abs(c.dy), in, out, batch);
+        for (int k = 0; k < gw.length; k++) {
+            gw[k] += before[WEIGHT + k];
+            gwScale[k] += Math.abs(before[WEIGHT + k]);
+        }
+        DenseReference.assertClose("weight gradient", gw, grads, WEIGHT, gwScale, TOLERANCE);
+        for (int k = c.bias; k < grads.length; k++) {
+            assertEquals(before[k], grads[k], "a gradient past the weight changed at " + k);
+        }
+    }
+
     @ParameterizedTest(name = "{0} -> {1}, batch {2}")
     @CsvSource({"784, 1024, 100", "333, 100, 37", "13, 2049, 41", "1024, 20, 100"})
     void oneAndTwoThreadsAgreeBitForBit(int in, int out, int batch) {

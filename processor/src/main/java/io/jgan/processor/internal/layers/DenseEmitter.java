@@ -22,7 +22,7 @@ import java.util.List;
  *     prefer the {@link Layout#FEATURES} layout: then the forward pass and the input gradient are
  *     one loop over the batch per output (input), {@code y0[b] = bias0 + x0[b] * w0_0 + ...}, which
  *     C2 vectorises, where [batch, width] gives a few scalar statements per sample;
- * <li>large layers with a bias and at least {@value #KERNEL_MIN_UNITS} units: calls to a runtime
+ * <li>large layers (at least {@value #KERNEL_MIN_UNITS} units, with or without a bias): calls to a runtime
  *     {@code DenseKernel} kept in a field, which blocks the products so that C2 vectorises them and
  *     splits them over the network's {@code parallel} threads by output (deterministically);
  * <li>the rest (a few units over many inputs, such as a discriminator's last layer): plain loops.
@@ -106,9 +106,9 @@ public final class DenseEmitter extends LayerEmitter {
         return List.of(Layout.SAMPLES);
     }
 
-    /** The runtime kernel adds a bias; a layer without one is written as loops. */
+    /** Large layers, with or without a bias, run on the runtime kernel. */
     private static boolean kernelized(LayerCode code) {
-        return !unrolled(code) && code.outputWidth() >= KERNEL_MIN_UNITS && hasBias(code);
+        return !unrolled(code) && code.outputWidth() >= KERNEL_MIN_UNITS;
     }
 
     @Override
@@ -118,7 +118,7 @@ public final class DenseEmitter extends LayerEmitter {
         }
         return new LayerKernel(RuntimeApi.DENSE_KERNEL, CodeBlock.of("new $T($L, $L, $L, $L, maxBatch)",
                 RuntimeApi.DENSE_KERNEL, code.layer().inputWidth(), code.outputWidth(), code.offset("weight"),
-                code.offset("bias")));
+                hasBias(code) ? code.offset("bias") : "-1"));
     }
 
     @Override

@@ -11,7 +11,7 @@ import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.generated.Tensor;
 import io.jgan.runtime.kernel.BatchNormKernel;
 import io.jgan.runtime.kernel.ConvTranspose2dKernel;
-import java.util.Arrays;
+import io.jgan.runtime.kernel.DenseKernel;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -254,6 +254,11 @@ public final class ConditionalDcgan_Generator extends Network {
     private final float[] up2Grad;
 
     /**
+     * The products of {@code project}, with their scratch memory.
+     */
+    private final DenseKernel projectKernel;
+
+    /**
      * The products of {@code projectNorm}, with their scratch memory.
      */
     private final BatchNormKernel projectNormKernel;
@@ -296,6 +301,7 @@ public final class ConditionalDcgan_Generator extends Network {
         up1ActivationGrad = new float[maxBatch * 12544];
         up2Out = new float[maxBatch * 784];
         up2Grad = new float[maxBatch * 784];
+        projectKernel = new DenseKernel(110, 6272, PROJECT_WEIGHT, -1, maxBatch);
         projectNormKernel = new BatchNormKernel(6272, 1, 0.1, 1.0E-5, PROJECT_NORM_WEIGHT, maxBatch);
         up1Kernel = new ConvTranspose2dKernel(128, 7, 7, 64, 4, 2, 1, 0, UP1_WEIGHT, -1, maxBatch);
         up1NormKernel = new BatchNormKernel(64, 196, 0.1, 1.0E-5, UP1NORM_WEIGHT, maxBatch);
@@ -360,21 +366,7 @@ public final class ConditionalDcgan_Generator extends Network {
      * {@code project}, Dense(units = 6272, bias = false), forward.
      */
     private void projectForward(int batch) {
-        final float[] x = labelOut;
-        final float[] y = projectOut;
-        final float[] p = params;
-        for (int b = 0; b < batch; b++) {
-            final int xb = b * 110;
-            final int yb = b * 6272;
-            Arrays.fill(y, yb, yb + 6272, 0f);
-            for (int i = 0; i < 110; i++) {
-                final float xi = x[xb + i];
-                final int w = PROJECT_WEIGHT + i * 6272;
-                for (int o = 0; o < 6272; o++) {
-                    y[yb + o] += xi * p[w + o];
-                }
-            }
-        }
+        projectKernel.forward(parallel, labelOut, params, projectOut, batch);
     }
 
     /**
@@ -392,7 +384,7 @@ public final class ConditionalDcgan_Generator extends Network {
         final float[] y = projectActivationOut;
         for (int k = 0, n = batch * 6272; k < n; k++) {
             final float v = x[k];
-            y[k] = v > 0f ? v : 0f;
+            y[k] = Math.max(v, 0f);
         }
     }
 
@@ -425,7 +417,7 @@ public final class ConditionalDcgan_Generator extends Network {
         final float[] y = up1ActivationOut;
         for (int k = 0, n = batch * 12544; k < n; k++) {
             final float v = x[k];
-            y[k] = v > 0f ? v : 0f;
+            y[k] = Math.max(v, 0f);
         }
     }
 
@@ -479,7 +471,7 @@ public final class ConditionalDcgan_Generator extends Network {
         for (int k = 0, n = batch * 12544; k < n; k++) {
             final float v = x[k];
             final float d = dy[k];
-            dx[k] = v > 0f ? d : 0f;
+            dx[k] = Activations.reluGradient(v, d);
         }
     }
 
@@ -514,7 +506,7 @@ public final class ConditionalDcgan_Generator extends Network {
         for (int k = 0, n = batch * 6272; k < n; k++) {
             final float v = x[k];
             final float d = dy[k];
-            dx[k] = v > 0f ? d : 0f;
+            dx[k] = Activations.reluGradient(v, d);
         }
     }
 
@@ -529,30 +521,7 @@ public final class ConditionalDcgan_Generator extends Network {
      * {@code project}, Dense(units = 6272, bias = false), backward: parameter gradients and the input gradient.
      */
     private void projectBackward(int batch) {
-        final float[] dy = projectGrad;
-        final float[] x = labelOut;
-        final float[] g = grads;
-        final float[] dx = labelGrad;
-        final float[] p = params;
-        for (int b = 0; b < batch; b++) {
-            final int xb = b * 110;
-            final int yb = b * 6272;
-            for (int i = 0; i < 110; i++) {
-                final float xi = x[xb + i];
-                final int w = PROJECT_WEIGHT + i * 6272;
-                for (int o = 0; o < 6272; o++) {
-                    g[w + o] += xi * dy[yb + o];
-                }
-            }
-            for (int i = 0; i < 110; i++) {
-                final int w = PROJECT_WEIGHT + i * 6272;
-                float sum = 0f;
-                for (int o = 0; o < 6272; o++) {
-                    sum += p[w + o] * dy[yb + o];
-                }
-                dx[xb + i] = sum;
-            }
-        }
+        projectKernel.backward(parallel, labelOut, projectGrad, params, grads, labelGrad, batch);
     }
 
     /**

@@ -11,7 +11,7 @@ import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.generated.Tensor;
 import io.jgan.runtime.kernel.BatchNormKernel;
 import io.jgan.runtime.kernel.ConvTranspose2dKernel;
-import java.util.Arrays;
+import io.jgan.runtime.kernel.DenseKernel;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -234,6 +234,11 @@ public final class Dcgan_Generator extends Network {
     private final float[] up2Grad;
 
     /**
+     * The products of {@code project}, with their scratch memory.
+     */
+    private final DenseKernel projectKernel;
+
+    /**
      * The products of {@code projectNorm}, with their scratch memory.
      */
     private final BatchNormKernel projectNormKernel;
@@ -274,6 +279,7 @@ public final class Dcgan_Generator extends Network {
         up1ActivationGrad = new float[maxBatch * 12544];
         up2Out = new float[maxBatch * 784];
         up2Grad = new float[maxBatch * 784];
+        projectKernel = new DenseKernel(100, 6272, PROJECT_WEIGHT, -1, maxBatch);
         projectNormKernel = new BatchNormKernel(6272, 1, 0.1, 1.0E-5, PROJECT_NORM_WEIGHT, maxBatch);
         up1Kernel = new ConvTranspose2dKernel(128, 7, 7, 64, 4, 2, 1, 0, UP1_WEIGHT, -1, maxBatch);
         up1NormKernel = new BatchNormKernel(64, 196, 0.1, 1.0E-5, UP1NORM_WEIGHT, maxBatch);
@@ -323,21 +329,7 @@ public final class Dcgan_Generator extends Network {
      * {@code project}, Dense(units = 6272, bias = false), forward.
      */
     private void projectForward(int batch) {
-        final float[] x = input;
-        final float[] y = projectOut;
-        final float[] p = params;
-        for (int b = 0; b < batch; b++) {
-            final int xb = b * 100;
-            final int yb = b * 6272;
-            Arrays.fill(y, yb, yb + 6272, 0f);
-            for (int i = 0; i < 100; i++) {
-                final float xi = x[xb + i];
-                final int w = PROJECT_WEIGHT + i * 6272;
-                for (int o = 0; o < 6272; o++) {
-                    y[yb + o] += xi * p[w + o];
-                }
-            }
-        }
+        projectKernel.forward(parallel, input, params, projectOut, batch);
     }
 
     /**
@@ -355,7 +347,7 @@ public final class Dcgan_Generator extends Network {
         final float[] y = projectActivationOut;
         for (int k = 0, n = batch * 6272; k < n; k++) {
             final float v = x[k];
-            y[k] = v > 0f ? v : 0f;
+            y[k] = Math.max(v, 0f);
         }
     }
 
@@ -388,7 +380,7 @@ public final class Dcgan_Generator extends Network {
         final float[] y = up1ActivationOut;
         for (int k = 0, n = batch * 12544; k < n; k++) {
             final float v = x[k];
-            y[k] = v > 0f ? v : 0f;
+            y[k] = Math.max(v, 0f);
         }
     }
 
@@ -442,7 +434,7 @@ public final class Dcgan_Generator extends Network {
         for (int k = 0, n = batch * 12544; k < n; k++) {
             final float v = x[k];
             final float d = dy[k];
-            dx[k] = v > 0f ? d : 0f;
+            dx[k] = Activations.reluGradient(v, d);
         }
     }
 
@@ -477,7 +469,7 @@ public final class Dcgan_Generator extends Network {
         for (int k = 0, n = batch * 6272; k < n; k++) {
             final float v = x[k];
             final float d = dy[k];
-            dx[k] = v > 0f ? d : 0f;
+            dx[k] = Activations.reluGradient(v, d);
         }
     }
 
@@ -492,19 +484,6 @@ public final class Dcgan_Generator extends Network {
      * {@code project}, Dense(units = 6272, bias = false), backward: parameter gradients.
      */
     private void projectBackwardParameters(int batch) {
-        final float[] dy = projectGrad;
-        final float[] x = input;
-        final float[] g = grads;
-        for (int b = 0; b < batch; b++) {
-            final int xb = b * 100;
-            final int yb = b * 6272;
-            for (int i = 0; i < 100; i++) {
-                final float xi = x[xb + i];
-                final int w = PROJECT_WEIGHT + i * 6272;
-                for (int o = 0; o < 6272; o++) {
-                    g[w + o] += xi * dy[yb + o];
-                }
-            }
-        }
+        projectKernel.backward(parallel, input, projectGrad, params, grads, null, batch);
     }
 }
