@@ -754,7 +754,6 @@ public final class TrainingRun {
         private final List<TrainingListener> listeners = new ArrayList<>();
         private DataScaling scaling;
         private int threads;
-        private boolean fakeLabelsFromData;
         private boolean writeLogFile = true;
         private CheckpointCheck check;
 
@@ -857,18 +856,6 @@ public final class TrainingRun {
             this.classes = classes;
             this.labelSource = Objects.requireNonNull(source, "source");
             this.data = null;
-            return this;
-        }
-
-        /**
-         * For labelled data: draw the fakes' labels as often as each class is in the data
-         * ({@link FakeLabels#withFrequencies}) instead of uniformly (the default).
-         *
-         * @param fromData whether to follow the data's class frequencies
-         * @return this
-         */
-        public Builder fakeLabelsFromData(boolean fromData) {
-            this.fakeLabelsFromData = fromData;
             return this;
         }
 
