@@ -177,13 +177,24 @@ public final class Parallel {
         return "Parallel(" + threads + " threads)";
     }
 
+    private static ThreadGroup topThreadGroup() {
+        ThreadGroup group = Thread.currentThread().getThreadGroup();
+        while (group.getParent() != null) {
+            group = group.getParent();
+        }
+        return group;
+    }
+
     private final class Worker extends Thread {
         private final int part;
         private long seen;
         volatile boolean parked;
 
         Worker(int part) {
-            super("jgan-parallel-" + threads + "-" + part);
+            // The pools are shared by the whole JVM, so their threads belong to its top thread group,
+            // not to the group of whoever first asked: tools that wait for the threads of their own
+            // group at exit (Maven's exec:java) then do not wait for jgan's idle workers.
+            super(topThreadGroup(), "jgan-parallel-" + threads + "-" + part);
             this.part = part;
             setDaemon(true);
         }

@@ -102,4 +102,23 @@ class ParallelTest {
                 }));
         assertTrue(e.getMessage().startsWith("part "));
     }
+
+    @Test
+    void workersBelongToTheTopThreadGroupNotTheFirstCallers() throws InterruptedException {
+        // Maven's exec:java runs a main in a group of its own and, at exit, waits for that group's threads.
+        ThreadGroup callers = new ThreadGroup("a tool's group");
+        Thread first = new Thread(callers, () -> Parallel.withThreads(3).run((part, parts) -> { }));
+        first.start();
+        first.join();
+        Thread[] inCallersGroup = new Thread[16];
+        int n = callers.enumerate(inCallersGroup);
+        for (int i = 0; i < n; i++) {
+            assertTrue(!inCallersGroup[i].getName().startsWith("jgan-parallel-"), inCallersGroup[i].getName());
+        }
+        long workers = Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().startsWith("jgan-parallel-3-"))
+                .peek(t -> assertEquals(null, t.getThreadGroup().getParent(), t.getName()))
+                .count();
+        assertEquals(2, workers);
+    }
 }
