@@ -960,7 +960,8 @@ public final class TrainingRun {
         }
 
         /**
-         * A log row every {@code n} iterations (and at the end of each epoch); default 100.
+         * A log row every {@code n} batches of an epoch, counted from the epoch's start, and at the end
+         * of each epoch; default 100.
          *
          * @param n at least 1
          * @return this

@@ -140,7 +140,8 @@ public final class TrainCommand implements Callable<Integer> {
     Integer threads;
 
     @Option(names = "--log-every", defaultValue = "100", paramLabel = "N", description = "A log row (log.csv and a"
-            + " line when the output is not a terminal) every N steps. Default: ${DEFAULT-VALUE}.")
+            + " line when the output is not a terminal) every N batches of an epoch, counted from the epoch's"
+            + " start, and at each epoch's end. Default: ${DEFAULT-VALUE}.")
     int logEvery;
 
     @Option(names = "--checkpoint-every", defaultValue = "0", paramLabel = "N", description = "Also checkpoint every"
@@ -290,7 +291,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw CommandError.of("training diverged: " + e.getMessage() + "; " + done, e);
         }
         System.out.println("Done: " + run.step() + " steps; " + files.latest() + ", " + generatorFile
-                + " (jgan sample --checkpoint " + generatorFile + " --n 1000" + (rowLabels == null ? "" : " --class 0")
+                + " (" + classPathPrefix(specType) + "jgan sample --checkpoint " + generatorFile + " --n 1000" + (rowLabels == null ? "" : " --class 0")
                 + " --out samples.csv)");
         return 0;
     }
@@ -524,5 +525,19 @@ public final class TrainCommand implements Callable<Integer> {
             // the message below says what is expected
         }
         throw usage(option + " must be two numbers in [0, 1) separated by a comma, e.g. 0.5,0.999; was " + value);
+    }
+
+    /** {@code JGAN_CLASSPATH=... } when the spec lives outside jgan's own jar, so that the hint runs as printed. */
+    private static String classPathPrefix(Class<?> specType) {
+        java.security.CodeSource source = specType.getProtectionDomain().getCodeSource();
+        java.security.CodeSource ours = TrainCommand.class.getProtectionDomain().getCodeSource();
+        if (source == null || ours == null || source.getLocation().equals(ours.getLocation())) {
+            return "";
+        }
+        try {
+            return "JGAN_CLASSPATH=" + java.nio.file.Path.of(source.getLocation().toURI()) + " ";
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            return "";
+        }
     }
 }
