@@ -113,7 +113,12 @@ def measure(a):
     names = ["T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot"]
     for c in sorted(set(cycle)):
         mine = asked == c
-        print(f"# class {c} {names[c]:<12} {(got[mine] == c).float().mean().item():.3f} of {int(mine.sum())}")
+        wrong = got[mine & (got != c)]
+        other = ""
+        if len(wrong):  # the class most of the misses went to, to tell confusion from collapse
+            k = int(torch.bincount(wrong, minlength=10).argmax())
+            other = f", misses mostly {names[k]} ({(wrong == k).float().mean().item():.2f} of them)"
+        print(f"# class {c} {names[c]:<12} {(got[mine] == c).float().mean().item():.3f} of {int(mine.sum())}{other}")
     print(f"conditioning={(got == asked).float().mean().item():.4f}")
 
 

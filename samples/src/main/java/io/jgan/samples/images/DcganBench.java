@@ -72,8 +72,10 @@ final class DcganBench {
         }
         String loadAfter = load();
         int cores = Runtime.getRuntime().availableProcessors();
-        System.out.println("load average before " + loadBefore + ", after " + loadAfter + " on " + cores + " cores"
-                + (busy(loadBefore, cores) || busy(loadAfter, cores)
+        // The load after counts this benchmark's own threads (up to 2 for a minute), so only the load
+        // before tells whether another program was running.
+        System.out.println("load average before " + loadBefore + ", after " + loadAfter + " (this benchmark included)"
+                + " on " + cores + " cores" + (busy(loadBefore, cores)
                         ? ": the machine was busy, the figures are indicative only" : ""));
         double gflops = flopsPerStep() / (best * 1e6);
         System.out.printf(Locale.ROOT, "jgan_ms=%.1f torch_ms=%s ratio=%s gflops=%.1f%n", best,
