@@ -573,7 +573,8 @@ public final class Checkpoint {
             throw new CheckpointException(source + " is a directory, not a checkpoint file");
         }
         if (!Files.exists(file)) {
-            throw new CheckpointException(source + " does not exist");
+            throw new CheckpointException(source + " does not exist: check the path (a run writes checkpoint.jgan"
+                    + " in its output directory)");
         }
         if (!Files.isRegularFile(file)) {
             throw new CheckpointException(source + " is not a regular file (a device or a pipe?)");
