@@ -43,6 +43,7 @@ public final class Conv2dKernel {
     private final Parallel.Task pixelTask = this::pixelPart;
     private final Parallel.Task weightGradientTask = this::weightGradientPart;
     private final Parallel.Task inputGradientTask = this::inputGradientPart;
+    private final Parallel.Task biasGradientTask = this::biasGradientPart;
     private int batch;
 
     /**
@@ -133,7 +134,8 @@ public final class Conv2dKernel {
             work.run(parallel, transposeTask, batch, patches.macs(batch), patches);
             work.run(parallel, weightGradientTask, patches.entryItems(), patches.macs(batch), patches);
             if (bias >= 0) {
-                patches.biasGradient(dy, grads, bias, batch);
+                work.run(parallel, biasGradientTask, Patches.planeItems(patches.maps), patches.gridSize * (long) batch,
+                        patches);
             }
         }
         if (dx != null && pixelClasses != null) {
@@ -147,43 +149,49 @@ public final class Conv2dKernel {
     }
 
     private void padPart(int part, int parts) {
-        for (int b; (b = work.claim()) >= 0; ) {
+        for (int b; (b = work.claim(part)) >= 0; ) {
             patches.pad(x, b);
         }
     }
 
     private void forwardPart(int part, int parts) {
-        for (int item; (item = work.claim()) >= 0; ) {
+        for (int item; (item = work.claim(part)) >= 0; ) {
             patches.convolveRows(item, batch, y, params, bias, part);
         }
     }
 
     private void transposePart(int part, int parts) {
-        for (int b; (b = work.claim()) >= 0; ) {
+        for (int b; (b = work.claim(part)) >= 0; ) {
             patches.transposeGrid(dy, b);
         }
     }
 
     private void weightGradientPart(int part, int parts) {
-        for (int item; (item = work.claim()) >= 0; ) {
+        for (int item; (item = work.claim(part)) >= 0; ) {
             patches.weightGradientRows(item, batch, grads);
         }
     }
 
+    private void biasGradientPart(int part, int parts) {
+        for (int item; (item = work.claim(part)) >= 0; ) {
+            Patches.addPlaneSums(dy, patches.maps, patches.positions, batch, item, grads, bias);
+        }
+    }
+
     private void padGridPart(int part, int parts) {
-        for (int b; (b = work.claim()) >= 0; ) {
+        for (int b; (b = work.claim(part)) >= 0; ) {
             pixelClasses.pad(dy, b);
         }
     }
 
     private void pixelPart(int part, int parts) {
-        for (int item; (item = work.claim()) >= 0; ) {
+        for (int item; (item = work.claim(part)) >= 0; ) {
             pixelClasses.spread(item, batch, dx, params, -1, patches.productRows(part));
         }
     }
 
     private void inputGradientPart(int part, int parts) {
-        for (int b; (b = work.claim()) >= 0; ) {
+        for (int b; (b = work.claim(part)) >= 0; ) {
             patches.fillImage(dx, params, -1, b);
             patches.spread(params, dy, b, dx, part);
         }

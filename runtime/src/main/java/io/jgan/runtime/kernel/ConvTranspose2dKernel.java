@@ -37,6 +37,7 @@ public final class ConvTranspose2dKernel {
     private final Parallel.Task patchTask = this::patchPart;
     private final Parallel.Task inputGradientTask = this::inputGradientPart;
     private final Parallel.Task weightGradientTask = this::weightGradientPart;
+    private final Parallel.Task biasGradientTask = this::biasGradientPart;
     private int batch;
 
     /**
@@ -143,48 +144,34 @@ public final class ConvTranspose2dKernel {
         if (grads != null) {
             work.run(parallel, weightGradientTask, patches.entryItems(), patches.macs(batch), patches);
             if (bias >= 0) {
-                addBiasGradient();
+                work.run(parallel, biasGradientTask, Patches.planeItems(patches.channels),
+                        patches.imageSize * (long) batch, patches);
             }
         }
         clear();
     }
 
-    /** {@code gBias[o] += sum_b sum_pixels dy[b][o]}, in that order. */
-    private void addBiasGradient() {
-        final int plane = patches.height * patches.width;
-        for (int o = 0; o < patches.channels; o++) {
-            double s = 0;
-            for (int b = 0; b < batch; b++) {
-                final int at = b * patches.imageSize + o * plane;
-                for (int k = 0; k < plane; k++) {
-                    s += dy[at + k];
-                }
-            }
-            grads[bias + o] += (float) s;
-        }
-    }
-
     private void forwardPart(int part, int parts) {
-        for (int b; (b = work.claim()) >= 0; ) {
+        for (int b; (b = work.claim(part)) >= 0; ) {
             patches.fillImage(y, params, bias, b);
             patches.spread(params, x, b, y, part);
         }
     }
 
     private void padGridPart(int part, int parts) {
-        for (int b; (b = work.claim()) >= 0; ) {
+        for (int b; (b = work.claim(part)) >= 0; ) {
             pixelClasses.pad(x, b);
         }
     }
 
     private void pixelPart(int part, int parts) {
-        for (int item; (item = work.claim()) >= 0; ) {
+        for (int item; (item = work.claim(part)) >= 0; ) {
             pixelClasses.spread(item, batch, y, params, bias, patches.productRows(part));
         }
     }
 
     private void patchPart(int part, int parts) {
-        for (int b; (b = work.claim()) >= 0; ) {
+        for (int b; (b = work.claim(part)) >= 0; ) {
             patches.pad(dy, b);
             if (grads != null) {
                 patches.transposeGrid(x, b);
@@ -193,14 +180,20 @@ public final class ConvTranspose2dKernel {
     }
 
     private void inputGradientPart(int part, int parts) {
-        for (int item; (item = work.claim()) >= 0; ) {
+        for (int item; (item = work.claim(part)) >= 0; ) {
             patches.convolveRows(item, batch, dx, params, -1, part);
         }
     }
 
     private void weightGradientPart(int part, int parts) {
-        for (int item; (item = work.claim()) >= 0; ) {
+        for (int item; (item = work.claim(part)) >= 0; ) {
             patches.weightGradientRows(item, batch, grads);
+        }
+    }
+
+    private void biasGradientPart(int part, int parts) {
+        for (int item; (item = work.claim(part)) >= 0; ) {
+            Patches.addPlaneSums(dy, patches.channels, patches.height * patches.width, batch, item, grads, bias);
         }
     }
 

@@ -46,10 +46,14 @@ final class Patches {
     final int weight;
     /** Grid positions (rows of the patch matrix) per item of {@link #convolveRows}: eight blocks of six. */
     static final int ROWS = 48;
-    /** Patch entries per item of {@link #weightGradientRows}: 28 blocks of six, about 80 KB of gradient. */
+    /** At most this many patch entries per item of {@link #weightGradientRows}: 28 blocks of six, about 80 KB of gradient. */
     static final int ENTRIES = 168;
+    /** Items of {@link #weightGradientRows} aimed at: enough to keep two or four threads evenly busy. */
+    private static final int ENTRY_ITEMS = 8;
     /** Samples' positions per step of {@link #weightGradientRows}: a step's rows of the grid stay in L1. */
     private static final int POSITIONS_PER_STEP = 64;
+    /** Patch entries per item of {@link #weightGradientRows}: whole blocks of six, at most {@link #ENTRIES}. */
+    private final int entries;
     final int paddedHeight;
     final int paddedWidth;
     /** Floats per padded image. */
@@ -87,6 +91,7 @@ final class Patches {
         this.patch = Math.multiplyExact(channels, kernel * kernel);
         this.imageSize = Math.multiplyExact(channels, height * width);
         this.gridSize = Math.multiplyExact(maps, positions);
+        this.entries = Math.min(ENTRIES, Math.max(1, (patch + 6 * ENTRY_ITEMS - 1) / (6 * ENTRY_ITEMS)) * 6);
         this.paddedHeight = height + 2 * padding;
         this.paddedWidth = width + 2 * padding;
         this.paddedSize = Math.multiplyExact(channels, paddedHeight * paddedWidth);
@@ -159,7 +164,7 @@ final class Patches {
 
     /** {@return the items of {@link #weightGradientRows}} */
     int entryItems() {
-        return (patch + ENTRIES - 1) / ENTRIES;
+        return (patch + entries - 1) / entries;
     }
 
     /** {@code W^T[q][m] = W[m][q]}: call before the {@link #convolve} calls of a pass (one thread). */
@@ -189,18 +194,26 @@ final class Patches {
         Arrays.fill(t, 0, rows * maps, 0f);
         Products.multiplyAddGathered(padded, rowAt, r0, kAt, 0, transposedWeight, 0, maps, t, 0, maps, rows, patch, 0,
                 maps);
-        for (int r = 0; r < rows; r++) {
-            final int b = (r0 + r) / positions;
-            final int at = b * gridSize + (r0 + r - b * positions);
-            if (bias < 0) {
-                for (int m = 0; m < maps; m++) {
-                    grid[at + m * positions] = t[r * maps + m];
-                }
-            } else {
-                for (int m = 0; m < maps; m++) {
-                    grid[at + m * positions] = t[r * maps + m] + params[bias + m];
+        // Map by map, so that the grid is written along its positions (the rows of t stay in L1);
+        // a block of rows may run from one sample into the next.
+        for (int rs = 0; rs < rows; ) {
+            final int b = (r0 + rs) / positions;
+            final int re = Math.min(rows, (b + 1) * positions - r0);
+            final int at = b * gridSize + (r0 + rs - b * positions) - rs;
+            for (int m = 0; m < maps; m++) {
+                final int to = at + m * positions;
+                if (bias < 0) {
+                    for (int r = rs; r < re; r++) {
+                        grid[to + r] = t[r * maps + m];
+                    }
+                } else {
+                    final float add = params[bias + m];
+                    for (int r = rs; r < re; r++) {
+                        grid[to + r] = t[r * maps + m] + add;
+                    }
                 }
             }
+            rs = re;
         }
     }
 
@@ -258,24 +271,27 @@ final class Patches {
     void transposeGrid(float[] grid, int b) {
         final int from = b * gridSize;
         final int to = b * positions * maps;
-        for (int m = 0; m < maps; m++) {
-            for (int pos = 0; pos < positions; pos++) {
-                gridRows[to + pos * maps + m] = grid[from + m * positions + pos];
+        // Row by row of the result: its writes run along, and the maps' lines read stay in L1 from
+        // one position to the next (map by map, a sample's rows of the result did not fit in L1).
+        for (int pos = 0; pos < positions; pos++) {
+            final int row = to + pos * maps;
+            for (int m = 0; m < maps; m++) {
+                gridRows[row + m] = grid[from + m * positions + pos];
             }
         }
     }
 
     /**
      * {@code gW[m][q] += sum_b sum_pos grid_b[m][pos] patch_b,pos[q]} for item {@code item}'s
-     * {@link #ENTRIES} patch entries q, samples and positions in order: the product
+     * {@link #entries} patch entries q, samples and positions in order: the product
      * {@code gW^T += patches^T gridRows} with A(q, (b, pos)) gathered from the padded images, on the
      * gradient transposed in and out, a few positions at a time so that their grid rows stay in L1.
      * Each entry is the chain of multiply-adds over (b, pos) in order that started at gW's value.
      * Needs {@link #pad} and {@link #transposeGrid} of every sample.
      */
     void weightGradientRows(int item, int batch, float[] grads) {
-        final int q0 = item * ENTRIES;
-        final int q1 = Math.min(patch, q0 + ENTRIES);
+        final int q0 = item * entries;
+        final int q1 = Math.min(patch, q0 + entries);
         final float[] t = transposedGradient;
         for (int m = 0; m < maps; m++) {
             for (int q = q0, at = weight + m * patch; q < q1; q++) {
@@ -294,18 +310,51 @@ final class Patches {
         }
     }
 
-    /** {@code gBias[m] += sum_b sum_pos grid_b[m][pos]}, in that order. */
-    void biasGradient(float[] grid, float[] grads, int bias, int batch) {
-        for (int m = 0; m < maps; m++) {
-            double s = 0;
-            for (int b = 0; b < batch; b++) {
-                final int at = b * gridSize + m * positions;
-                for (int pos = 0; pos < positions; pos++) {
-                    s += grid[at + pos];
+    /** {@return the items of {@link #addPlaneSums} over {@code planes} planes: groups of four} */
+    static int planeItems(int planes) {
+        return (planes + 3) / 4;
+    }
+
+    /**
+     * {@code sums[at + c] += sum_b sum_k x[b][c][k]} (b and k in that order, in double) for the
+     * planes c of item {@code item} (four, fewer at the end): a bias's gradient. Four planes side
+     * by side, so that four chains of additions overlap; each keeps its order, so the result does
+     * not depend on how the items are shared.
+     *
+     * @param x [batch][planes][plane]
+     */
+    static void addPlaneSums(float[] x, int planes, int plane, int batch, int item, float[] sums, int at) {
+        final int c0 = item * 4;
+        final int sample = planes * plane;
+        if (c0 + 4 > planes) {
+            for (int c = c0; c < planes; c++) {
+                double s = 0;
+                for (int b = 0; b < batch; b++) {
+                    for (int k = 0, i = b * sample + c * plane; k < plane; k++) {
+                        s += x[i + k];
+                    }
                 }
+                sums[at + c] += (float) s;
             }
-            grads[bias + m] += (float) s;
+            return;
         }
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int b = 0; b < batch; b++) {
+            final int i = b * sample + c0 * plane;
+            for (int k = 0; k < plane; k++) {
+                s0 += x[i + k];
+                s1 += x[i + plane + k];
+                s2 += x[i + 2 * plane + k];
+                s3 += x[i + 3 * plane + k];
+            }
+        }
+        sums[at + c0] += (float) s0;
+        sums[at + c0 + 1] += (float) s1;
+        sums[at + c0 + 2] += (float) s2;
+        sums[at + c0 + 3] += (float) s3;
     }
 
     /** Sets every pixel of sample b's image to its channel's bias (to 0 with {@code bias < 0}). */

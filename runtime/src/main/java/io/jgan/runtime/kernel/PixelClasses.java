@@ -44,6 +44,9 @@ final class PixelClasses {
     private final float[][] weights;
     /** Blocks of rows of each class for the batch of the pass in progress. */
     private final int[] blocks;
+    /** [item]: the class and the block within it of each item of the pass in progress. */
+    private final int[] itemClass;
+    private final int[] itemBlock;
 
     PixelClasses(Patches p, int maxBatch) {
         this.p = p;
@@ -94,6 +97,12 @@ final class PixelClasses {
                 }
             }
         }
+        int most = 0;
+        for (int cls = 0; cls < classes; cls++) {
+            most += (rowAt[cls].length + Patches.ROWS - 1) / Patches.ROWS;
+        }
+        this.itemClass = new int[most];
+        this.itemBlock = new int[most];
     }
 
     /** {@return the taps of a class along one side: the i < kernel with i = r mod stride} */
@@ -145,12 +154,25 @@ final class PixelClasses {
         }
     }
 
-    /** {@return the blocks of rows of a pass over {@code batch} samples, all classes} */
+    /**
+     * {@return the blocks of rows of a pass over {@code batch} samples, all classes} The classes'
+     * blocks alternate, so that neighbouring items write the same part of the image (a block of
+     * one class alone leaves gaps between its pixels that the other classes fill).
+     */
     int items(int batch) {
-        int n = 0;
+        int most = 0;
         for (int cls = 0; cls < classes; cls++) {
             blocks[cls] = (batch * pixels[cls] + Patches.ROWS - 1) / Patches.ROWS;
-            n += blocks[cls];
+            most = Math.max(most, blocks[cls]);
+        }
+        int n = 0;
+        for (int block = 0; block < most; block++) {
+            for (int cls = 0; cls < classes; cls++) {
+                if (block < blocks[cls]) {
+                    itemClass[n] = cls;
+                    itemBlock[n++] = block;
+                }
+            }
         }
         return n;
     }
@@ -163,22 +185,27 @@ final class PixelClasses {
      * @param scratch at least {@link Patches#ROWS} * channels floats of the calling thread
      */
     void spread(int item, int batch, float[] image, float[] params, int bias, float[] scratch) {
-        int cls = 0;
-        while (item >= blocks[cls]) {
-            item -= blocks[cls++];
-        }
+        final int cls = itemClass[item];
         final int channels = p.channels;
-        final int r0 = item * Patches.ROWS;
+        final int r0 = itemBlock[item] * Patches.ROWS;
         final int rows = Math.min(Patches.ROWS, batch * pixels[cls] - r0);
         Arrays.fill(scratch, 0, rows * channels, 0f);
         Products.multiplyAddGathered(padded, rowAt[cls], r0, tapAt[cls], 0, weights[cls], 0, channels, scratch, 0,
                 channels, rows, tapAt[cls].length, 0, channels);
         final int plane = p.height * p.width;
         final int[] at = pixelAt[cls];
-        for (int r = 0; r < rows; r++) {
-            final int o = at[r0 + r];
-            for (int c = 0; c < channels; c++) {
-                image[o + c * plane] = bias < 0 ? scratch[r * channels + c] : scratch[r * channels + c] + params[bias + c];
+        // Channel by channel: a class's pixels of one channel lie close together in the image.
+        for (int c = 0; c < channels; c++) {
+            final int to = c * plane;
+            if (bias < 0) {
+                for (int r = 0; r < rows; r++) {
+                    image[at[r0 + r] + to] = scratch[r * channels + c];
+                }
+            } else {
+                final float add = params[bias + c];
+                for (int r = 0; r < rows; r++) {
+                    image[at[r0 + r] + to] = scratch[r * channels + c] + add;
+                }
             }
         }
     }
