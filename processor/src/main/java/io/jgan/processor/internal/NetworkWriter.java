@@ -131,8 +131,9 @@ public final class NetworkWriter {
             LayerKernel kernel = layer.emitter().kernel(code);
             if (kernel != null) {
                 t.addField(FieldSpec.builder(kernel.type(), code.kernel(), Modifier.PRIVATE, Modifier.FINAL)
-                        .addJavadoc("The products of {@code $L}, with their scratch memory.\n", layer.name()).build());
-                constructor.addStatement("$N = $L", code.kernel(), kernel.initializer());
+                        .addJavadoc("The runtime kernel of {@code $L}: its passes' shared work and scratch memory.\n", layer.name()).build());
+                // Not addStatement: an initializer may hold statements of its own (a lambda's body).
+                constructor.addCode("$N = $L;\n", code.kernel(), kernel.initializer());
             }
             if (layer.scratchPerSample() > 0) {
                 t.addField(buffer(layer.buffers().scratch(), "[" + layer.batchWord() + ", " + layer.scratchPerSample()

@@ -29,6 +29,10 @@ public final class RuntimeApi {
     public static final ClassName CONV_TRANSPOSE2D_KERNEL = ClassName.get(PACKAGE + ".kernel", "ConvTranspose2dKernel");
     /** {@code BatchNormKernel}: batch normalisation's passes and running statistics. */
     public static final ClassName BATCH_NORM_KERNEL = ClassName.get(PACKAGE + ".kernel", "BatchNormKernel");
+    /** {@code ReluGradient}: the ReLU's input gradient over a whole buffer, vectorised when the Vector API is present. */
+    public static final ClassName RELU_GRADIENT = ClassName.get(PACKAGE + ".kernel", "ReluGradient");
+    /** {@code ValueRanges}: a value-by-value layer's loops over large buffers, shared by the threads. */
+    public static final ClassName VALUE_RANGES = ClassName.get(PACKAGE + ".kernel", "ValueRanges");
     /** {@code BatchSums}: sums over the batch of feature-major buffers, with the Vector API when present. */
     public static final ClassName BATCH_SUMS = ClassName.get(PACKAGE + ".kernel", "BatchSums");
 }

@@ -1,6 +1,7 @@
 package io.jgan.runtime.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -617,5 +618,22 @@ final class VectorProducts {
             }
             c[cAt + col] = s;
         }
+    }
+
+    /**
+     * {@link ReluGradient#apply} over the whole vectors from {@code from} on (not a product, but
+     * this is the one class that touches the incubating module).
+     *
+     * @return where the values not done start: the rest is the caller's
+     */
+    static int reluGradient(float[] v, float[] d, float[] dx, int from, int to) {
+        final FloatVector zero = FloatVector.zero(S);
+        final int end = from + S.loopBound(to - from);
+        for (int k = from; k < end; k += LANES) {
+            final FloatVector x = FloatVector.fromArray(S, v, k);
+            // v <= 0 is false for NaN, which keeps d: PyTorch's rule, and the scalar mask's.
+            FloatVector.fromArray(S, d, k).blend(zero, x.compare(VectorOperators.LE, 0f)).intoArray(dx, k);
+        }
+        return end;
     }
 }

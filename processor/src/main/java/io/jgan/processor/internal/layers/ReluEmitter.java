@@ -27,6 +27,17 @@ public final class ReluEmitter extends ElementwiseEmitter {
         return false;
     }
 
+    /**
+     * One runtime call over the values: the scalar mask of {@link #gradient} does not vectorise (C2
+     * cannot move floats to ints in vectors), the runtime's compare and blend on the Vector API does,
+     * with the same bits.
+     */
+    @Override
+    CodeBlock backwardValues(LayerCode code, String from, String to) {
+        return CodeBlock.of("$T.apply($N, $N, $N, $L, $L);\n", RuntimeApi.RELU_GRADIENT, code.input(),
+                code.outputGradient(), code.inputGradient(), from, to);
+    }
+
     @Override
     CodeBlock gradient(LayerCode code) {
         return CodeBlock.of("$T.reluGradient(v, d)", RuntimeApi.ACTIVATIONS);

@@ -124,7 +124,7 @@ public final class EvenNumbersDiverse_Discriminator extends Network {
     private final float[] outGrad;
 
     /**
-     * The products of {@code hidden}, with their scratch memory.
+     * The runtime kernel of {@code hidden}: its passes' shared work and scratch memory.
      */
     private final DenseKernel hiddenKernel;
 

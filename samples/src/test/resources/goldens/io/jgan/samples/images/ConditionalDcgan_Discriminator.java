@@ -10,6 +10,7 @@ import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.generated.Tensor;
 import io.jgan.runtime.kernel.BatchNormKernel;
 import io.jgan.runtime.kernel.Conv2dKernel;
+import io.jgan.runtime.kernel.ValueRanges;
 import java.util.Arrays;
 import java.util.List;
 import javax.annotation.processing.Generated;
@@ -210,19 +211,29 @@ public final class ConditionalDcgan_Discriminator extends Network {
     private final float[] outGrad;
 
     /**
-     * The products of {@code down1}, with their scratch memory.
+     * The runtime kernel of {@code down1}: its passes' shared work and scratch memory.
      */
     private final Conv2dKernel down1Kernel;
 
     /**
-     * The products of {@code down2}, with their scratch memory.
+     * The runtime kernel of {@code down1Activation}: its passes' shared work and scratch memory.
+     */
+    private final ValueRanges down1ActivationKernel;
+
+    /**
+     * The runtime kernel of {@code down2}: its passes' shared work and scratch memory.
      */
     private final Conv2dKernel down2Kernel;
 
     /**
-     * The products of {@code down2Norm}, with their scratch memory.
+     * The runtime kernel of {@code down2Norm}: its passes' shared work and scratch memory.
      */
     private final BatchNormKernel down2NormKernel;
+
+    /**
+     * The runtime kernel of {@code down2Activation}: its passes' shared work and scratch memory.
+     */
+    private final ValueRanges down2ActivationKernel;
 
     /**
      * A discriminator for batches of up to {@code maxBatch} samples; call {@link #initialize} before use.
@@ -246,8 +257,46 @@ public final class ConditionalDcgan_Discriminator extends Network {
         outOut = new float[maxBatch];
         outGrad = new float[maxBatch];
         down1Kernel = new Conv2dKernel(11, 28, 28, 64, 4, 2, 1, DOWN1_WEIGHT, DOWN1_BIAS, maxBatch);
+        down1ActivationKernel = new ValueRanges(
+                (from, to) -> {
+                    final float[] x = down1Out;
+                    final float[] y = down1ActivationOut;
+                    for (int k = from; k < to; k++) {
+                        final float v = x[k];
+                        y[k] = Math.max(v, 0.2f * v);
+                    }
+                },
+                (from, to) -> {
+                    final float[] x = down1Out;
+                    final float[] dy = down1ActivationGrad;
+                    final float[] dx = down1Grad;
+                    for (int k = from; k < to; k++) {
+                        final float v = x[k];
+                        final float d = dy[k];
+                        dx[k] = d * ((1f - Activations.step(v)) * 0.2f + Activations.step(v));
+                    }
+                });
         down2Kernel = new Conv2dKernel(64, 14, 14, 128, 4, 2, 1, DOWN2_WEIGHT, -1, maxBatch);
         down2NormKernel = new BatchNormKernel(128, 49, 0.1, 1.0E-5, DOWN2NORM_WEIGHT, maxBatch);
+        down2ActivationKernel = new ValueRanges(
+                (from, to) -> {
+                    final float[] x = down2NormOut;
+                    final float[] y = down2ActivationOut;
+                    for (int k = from; k < to; k++) {
+                        final float v = x[k];
+                        y[k] = Math.max(v, 0.2f * v);
+                    }
+                },
+                (from, to) -> {
+                    final float[] x = down2NormOut;
+                    final float[] dy = down2ActivationGrad;
+                    final float[] dx = down2NormGrad;
+                    for (int k = from; k < to; k++) {
+                        final float v = x[k];
+                        final float d = dy[k];
+                        dx[k] = d * ((1f - Activations.step(v)) * 0.2f + Activations.step(v));
+                    }
+                });
     }
 
     @Override
@@ -321,12 +370,7 @@ public final class ConditionalDcgan_Discriminator extends Network {
      * {@code down1Activation}, LeakyReLU(slope = 0.2), forward.
      */
     private void down1ActivationForward(int batch) {
-        final float[] x = down1Out;
-        final float[] y = down1ActivationOut;
-        for (int k = 0, n = batch * 12544; k < n; k++) {
-            final float v = x[k];
-            y[k] = Math.max(v, 0.2f * v);
-        }
+        down1ActivationKernel.forward(parallel, batch * 12544);
     }
 
     /**
@@ -347,12 +391,7 @@ public final class ConditionalDcgan_Discriminator extends Network {
      * {@code down2Activation}, LeakyReLU(slope = 0.2), forward.
      */
     private void down2ActivationForward(int batch) {
-        final float[] x = down2NormOut;
-        final float[] y = down2ActivationOut;
-        for (int k = 0, n = batch * 6272; k < n; k++) {
-            final float v = x[k];
-            y[k] = Math.max(v, 0.2f * v);
-        }
+        down2ActivationKernel.forward(parallel, batch * 6272);
     }
 
     /**
@@ -443,14 +482,7 @@ public final class ConditionalDcgan_Discriminator extends Network {
      * {@code down2Activation}, LeakyReLU(slope = 0.2), backward: the input gradient.
      */
     private void down2ActivationBackward(int batch) {
-        final float[] x = down2NormOut;
-        final float[] dy = down2ActivationGrad;
-        final float[] dx = down2NormGrad;
-        for (int k = 0, n = batch * 6272; k < n; k++) {
-            final float v = x[k];
-            final float d = dy[k];
-            dx[k] = d * ((1f - Activations.step(v)) * 0.2f + Activations.step(v));
-        }
+        down2ActivationKernel.backward(parallel, batch * 6272);
     }
 
     /**
@@ -471,14 +503,7 @@ public final class ConditionalDcgan_Discriminator extends Network {
      * {@code down1Activation}, LeakyReLU(slope = 0.2), backward: the input gradient.
      */
     private void down1ActivationBackward(int batch) {
-        final float[] x = down1Out;
-        final float[] dy = down1ActivationGrad;
-        final float[] dx = down1Grad;
-        for (int k = 0, n = batch * 12544; k < n; k++) {
-            final float v = x[k];
-            final float d = dy[k];
-            dx[k] = d * ((1f - Activations.step(v)) * 0.2f + Activations.step(v));
-        }
+        down1ActivationKernel.backward(parallel, batch * 12544);
     }
 
     /**

@@ -12,6 +12,8 @@ import io.jgan.runtime.generated.Tensor;
 import io.jgan.runtime.kernel.BatchNormKernel;
 import io.jgan.runtime.kernel.ConvTranspose2dKernel;
 import io.jgan.runtime.kernel.DenseKernel;
+import io.jgan.runtime.kernel.ReluGradient;
+import io.jgan.runtime.kernel.ValueRanges;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -254,27 +256,37 @@ public final class ConditionalDcgan_Generator extends Network {
     private final float[] up2Grad;
 
     /**
-     * The products of {@code project}, with their scratch memory.
+     * The runtime kernel of {@code project}: its passes' shared work and scratch memory.
      */
     private final DenseKernel projectKernel;
 
     /**
-     * The products of {@code projectNorm}, with their scratch memory.
+     * The runtime kernel of {@code projectNorm}: its passes' shared work and scratch memory.
      */
     private final BatchNormKernel projectNormKernel;
 
     /**
-     * The products of {@code up1}, with their scratch memory.
+     * The runtime kernel of {@code projectActivation}: its passes' shared work and scratch memory.
+     */
+    private final ValueRanges projectActivationKernel;
+
+    /**
+     * The runtime kernel of {@code up1}: its passes' shared work and scratch memory.
      */
     private final ConvTranspose2dKernel up1Kernel;
 
     /**
-     * The products of {@code up1Norm}, with their scratch memory.
+     * The runtime kernel of {@code up1Norm}: its passes' shared work and scratch memory.
      */
     private final BatchNormKernel up1NormKernel;
 
     /**
-     * The products of {@code up2}, with their scratch memory.
+     * The runtime kernel of {@code up1Activation}: its passes' shared work and scratch memory.
+     */
+    private final ValueRanges up1ActivationKernel;
+
+    /**
+     * The runtime kernel of {@code up2}: its passes' shared work and scratch memory.
      */
     private final ConvTranspose2dKernel up2Kernel;
 
@@ -303,8 +315,32 @@ public final class ConditionalDcgan_Generator extends Network {
         up2Grad = new float[maxBatch * 784];
         projectKernel = new DenseKernel(110, 6272, PROJECT_WEIGHT, -1, maxBatch);
         projectNormKernel = new BatchNormKernel(6272, 1, 0.1, 1.0E-5, PROJECT_NORM_WEIGHT, maxBatch);
+        projectActivationKernel = new ValueRanges(
+                (from, to) -> {
+                    final float[] x = projectNormOut;
+                    final float[] y = projectActivationOut;
+                    for (int k = from; k < to; k++) {
+                        final float v = x[k];
+                        y[k] = Math.max(v, 0f);
+                    }
+                },
+                (from, to) -> {
+                    ReluGradient.apply(projectNormOut, projectActivationGrad, projectNormGrad, from, to);
+                });
         up1Kernel = new ConvTranspose2dKernel(128, 7, 7, 64, 4, 2, 1, 0, UP1_WEIGHT, -1, maxBatch);
         up1NormKernel = new BatchNormKernel(64, 196, 0.1, 1.0E-5, UP1NORM_WEIGHT, maxBatch);
+        up1ActivationKernel = new ValueRanges(
+                (from, to) -> {
+                    final float[] x = up1NormOut;
+                    final float[] y = up1ActivationOut;
+                    for (int k = from; k < to; k++) {
+                        final float v = x[k];
+                        y[k] = Math.max(v, 0f);
+                    }
+                },
+                (from, to) -> {
+                    ReluGradient.apply(up1NormOut, up1ActivationGrad, up1NormGrad, from, to);
+                });
         up2Kernel = new ConvTranspose2dKernel(64, 14, 14, 1, 4, 2, 1, 0, UP2_WEIGHT, UP2_BIAS, maxBatch);
     }
 
@@ -380,12 +416,7 @@ public final class ConditionalDcgan_Generator extends Network {
      * {@code projectActivation}, ReLU, forward.
      */
     private void projectActivationForward(int batch) {
-        final float[] x = projectNormOut;
-        final float[] y = projectActivationOut;
-        for (int k = 0, n = batch * 6272; k < n; k++) {
-            final float v = x[k];
-            y[k] = Math.max(v, 0f);
-        }
+        projectActivationKernel.forward(parallel, batch * 6272);
     }
 
     /**
@@ -413,12 +444,7 @@ public final class ConditionalDcgan_Generator extends Network {
      * {@code up1Activation}, ReLU, forward.
      */
     private void up1ActivationForward(int batch) {
-        final float[] x = up1NormOut;
-        final float[] y = up1ActivationOut;
-        for (int k = 0, n = batch * 12544; k < n; k++) {
-            final float v = x[k];
-            y[k] = Math.max(v, 0f);
-        }
+        up1ActivationKernel.forward(parallel, batch * 12544);
     }
 
     /**
@@ -465,14 +491,7 @@ public final class ConditionalDcgan_Generator extends Network {
      * {@code up1Activation}, ReLU, backward: the input gradient.
      */
     private void up1ActivationBackward(int batch) {
-        final float[] x = up1NormOut;
-        final float[] dy = up1ActivationGrad;
-        final float[] dx = up1NormGrad;
-        for (int k = 0, n = batch * 12544; k < n; k++) {
-            final float v = x[k];
-            final float d = dy[k];
-            dx[k] = Activations.reluGradient(v, d);
-        }
+        up1ActivationKernel.backward(parallel, batch * 12544);
     }
 
     /**
@@ -500,14 +519,7 @@ public final class ConditionalDcgan_Generator extends Network {
      * {@code projectActivation}, ReLU, backward: the input gradient.
      */
     private void projectActivationBackward(int batch) {
-        final float[] x = projectNormOut;
-        final float[] dy = projectActivationGrad;
-        final float[] dx = projectNormGrad;
-        for (int k = 0, n = batch * 6272; k < n; k++) {
-            final float v = x[k];
-            final float d = dy[k];
-            dx[k] = Activations.reluGradient(v, d);
-        }
+        projectActivationKernel.backward(parallel, batch * 6272);
     }
 
     /**

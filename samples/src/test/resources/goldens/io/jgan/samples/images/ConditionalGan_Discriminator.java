@@ -10,6 +10,7 @@ import io.jgan.runtime.generated.Init;
 import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.generated.Tensor;
 import io.jgan.runtime.kernel.DenseKernel;
+import io.jgan.runtime.kernel.ValueRanges;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -239,9 +240,14 @@ public final class ConditionalGan_Discriminator extends Network {
     private final float[] outGrad;
 
     /**
-     * The products of {@code hidden0}, with their scratch memory.
+     * The runtime kernel of {@code hidden0}: its passes' shared work and scratch memory.
      */
     private final DenseKernel hidden0Kernel;
+
+    /**
+     * The runtime kernel of {@code hidden0Activation}: its passes' shared work and scratch memory.
+     */
+    private final ValueRanges hidden0ActivationKernel;
 
     /**
      * [batch, 1024]: scratch of {@code hidden0Dropout} kept from forward to backward.
@@ -249,7 +255,7 @@ public final class ConditionalGan_Discriminator extends Network {
     private final float[] hidden0DropoutScratch;
 
     /**
-     * The products of {@code hidden1}, with their scratch memory.
+     * The runtime kernel of {@code hidden1}: its passes' shared work and scratch memory.
      */
     private final DenseKernel hidden1Kernel;
 
@@ -259,7 +265,7 @@ public final class ConditionalGan_Discriminator extends Network {
     private final float[] hidden1DropoutScratch;
 
     /**
-     * The products of {@code hidden2}, with their scratch memory.
+     * The runtime kernel of {@code hidden2}: its passes' shared work and scratch memory.
      */
     private final DenseKernel hidden2Kernel;
 
@@ -296,6 +302,25 @@ public final class ConditionalGan_Discriminator extends Network {
         outOut = new float[maxBatch];
         outGrad = new float[maxBatch];
         hidden0Kernel = new DenseKernel(794, 1024, HIDDEN0_WEIGHT, HIDDEN0_BIAS, maxBatch);
+        hidden0ActivationKernel = new ValueRanges(
+                (from, to) -> {
+                    final float[] x = hidden0Out;
+                    final float[] y = hidden0ActivationOut;
+                    for (int k = from; k < to; k++) {
+                        final float v = x[k];
+                        y[k] = Math.max(v, 0.2f * v);
+                    }
+                },
+                (from, to) -> {
+                    final float[] x = hidden0Out;
+                    final float[] dy = hidden0ActivationGrad;
+                    final float[] dx = hidden0Grad;
+                    for (int k = from; k < to; k++) {
+                        final float v = x[k];
+                        final float d = dy[k];
+                        dx[k] = d * ((1f - Activations.step(v)) * 0.2f + Activations.step(v));
+                    }
+                });
         hidden0DropoutScratch = new float[maxBatch * 1024];
         hidden1Kernel = new DenseKernel(1024, 512, HIDDEN1_WEIGHT, HIDDEN1_BIAS, maxBatch);
         hidden1DropoutScratch = new float[maxBatch * 512];
@@ -383,12 +408,7 @@ public final class ConditionalGan_Discriminator extends Network {
      * {@code hidden0Activation}, LeakyReLU(slope = 0.2), forward.
      */
     private void hidden0ActivationForward(int batch) {
-        final float[] x = hidden0Out;
-        final float[] y = hidden0ActivationOut;
-        for (int k = 0, n = batch * 1024; k < n; k++) {
-            final float v = x[k];
-            y[k] = Math.max(v, 0.2f * v);
-        }
+        hidden0ActivationKernel.forward(parallel, batch * 1024);
     }
 
     /**
@@ -614,14 +634,7 @@ public final class ConditionalGan_Discriminator extends Network {
      * {@code hidden0Activation}, LeakyReLU(slope = 0.2), backward: the input gradient.
      */
     private void hidden0ActivationBackward(int batch) {
-        final float[] x = hidden0Out;
-        final float[] dy = hidden0ActivationGrad;
-        final float[] dx = hidden0Grad;
-        for (int k = 0, n = batch * 1024; k < n; k++) {
-            final float v = x[k];
-            final float d = dy[k];
-            dx[k] = d * ((1f - Activations.step(v)) * 0.2f + Activations.step(v));
-        }
+        hidden0ActivationKernel.backward(parallel, batch * 1024);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.jgan.runtime.generated.Init;
 import io.jgan.runtime.generated.LayerInfo;
 import io.jgan.runtime.generated.Tensor;
 import io.jgan.runtime.kernel.DenseKernel;
+import io.jgan.runtime.kernel.ValueRanges;
 import java.util.List;
 import javax.annotation.processing.Generated;
 
@@ -184,22 +185,27 @@ public final class VanillaGan_Generator extends Network {
     private final float[] outGrad;
 
     /**
-     * The products of {@code hidden0}, with their scratch memory.
+     * The runtime kernel of {@code hidden0}: its passes' shared work and scratch memory.
      */
     private final DenseKernel hidden0Kernel;
 
     /**
-     * The products of {@code hidden1}, with their scratch memory.
+     * The runtime kernel of {@code hidden1}: its passes' shared work and scratch memory.
      */
     private final DenseKernel hidden1Kernel;
 
     /**
-     * The products of {@code hidden2}, with their scratch memory.
+     * The runtime kernel of {@code hidden2}: its passes' shared work and scratch memory.
      */
     private final DenseKernel hidden2Kernel;
 
     /**
-     * The products of {@code out}, with their scratch memory.
+     * The runtime kernel of {@code hidden2Activation}: its passes' shared work and scratch memory.
+     */
+    private final ValueRanges hidden2ActivationKernel;
+
+    /**
+     * The runtime kernel of {@code out}: its passes' shared work and scratch memory.
      */
     private final DenseKernel outKernel;
 
@@ -225,6 +231,25 @@ public final class VanillaGan_Generator extends Network {
         hidden0Kernel = new DenseKernel(100, 256, HIDDEN0_WEIGHT, HIDDEN0_BIAS, maxBatch);
         hidden1Kernel = new DenseKernel(256, 512, HIDDEN1_WEIGHT, HIDDEN1_BIAS, maxBatch);
         hidden2Kernel = new DenseKernel(512, 1024, HIDDEN2_WEIGHT, HIDDEN2_BIAS, maxBatch);
+        hidden2ActivationKernel = new ValueRanges(
+                (from, to) -> {
+                    final float[] x = hidden2Out;
+                    final float[] y = hidden2ActivationOut;
+                    for (int k = from; k < to; k++) {
+                        final float v = x[k];
+                        y[k] = Math.max(v, 0.2f * v);
+                    }
+                },
+                (from, to) -> {
+                    final float[] x = hidden2Out;
+                    final float[] dy = hidden2ActivationGrad;
+                    final float[] dx = hidden2Grad;
+                    for (int k = from; k < to; k++) {
+                        final float v = x[k];
+                        final float d = dy[k];
+                        dx[k] = d * ((1f - Activations.step(v)) * 0.2f + Activations.step(v));
+                    }
+                });
         outKernel = new DenseKernel(1024, 784, OUT_WEIGHT, OUT_BIAS, maxBatch);
     }
 
@@ -309,12 +334,7 @@ public final class VanillaGan_Generator extends Network {
      * {@code hidden2Activation}, LeakyReLU(slope = 0.2), forward.
      */
     private void hidden2ActivationForward(int batch) {
-        final float[] x = hidden2Out;
-        final float[] y = hidden2ActivationOut;
-        for (int k = 0, n = batch * 1024; k < n; k++) {
-            final float v = x[k];
-            y[k] = Math.max(v, 0.2f * v);
-        }
+        hidden2ActivationKernel.forward(parallel, batch * 1024);
     }
 
     /**
@@ -361,14 +381,7 @@ public final class VanillaGan_Generator extends Network {
      * {@code hidden2Activation}, LeakyReLU(slope = 0.2), backward: the input gradient.
      */
     private void hidden2ActivationBackward(int batch) {
-        final float[] x = hidden2Out;
-        final float[] dy = hidden2ActivationGrad;
-        final float[] dx = hidden2Grad;
-        for (int k = 0, n = batch * 1024; k < n; k++) {
-            final float v = x[k];
-            final float d = dy[k];
-            dx[k] = d * ((1f - Activations.step(v)) * 0.2f + Activations.step(v));
-        }
+        hidden2ActivationKernel.backward(parallel, batch * 1024);
     }
 
     /**
