@@ -37,6 +37,9 @@ public final class Conv2dKernel {
     private float[] grads;
 
     private final Parallel.Task padTask = this::padPart;
+    private final Parallel.Task sampleTask = this::samplePart;
+    private final Parallel.Task copyTask = this::copyPart;
+    private final Parallel.Task mapsGradientTask = this::mapsGradientPart;
     private final Parallel.Task forwardTask = this::forwardPart;
     private final Parallel.Task transposeTask = this::transposePart;
     private final Parallel.Task padGridTask = this::padGridPart;
@@ -106,9 +109,13 @@ public final class Conv2dKernel {
         this.params = params;
         this.y = y;
         this.batch = batch;
-        patches.transposeWeight(params);
-        work.run(parallel, padTask, batch, patches.macs(batch), patches);
-        work.run(parallel, forwardTask, patches.rowItems(batch), patches.macs(batch), patches);
+        if (patches.copied) {
+            work.run(parallel, sampleTask, batch, patches.macs(batch), patches);
+        } else {
+            patches.transposeWeight(params);
+            work.run(parallel, padTask, batch, patches.macs(batch), patches);
+            work.run(parallel, forwardTask, patches.rowItems(batch), patches.macs(batch), patches);
+        }
         clear();
     }
 
@@ -130,13 +137,16 @@ public final class Conv2dKernel {
         this.grads = grads;
         this.dx = dx;
         this.batch = batch;
-        if (grads != null) {
+        if (grads != null && patches.copied) {
+            work.run(parallel, copyTask, batch, patches.macs(batch), patches);
+            work.run(parallel, mapsGradientTask, patches.mapItems(), patches.macs(batch), patches);
+        } else if (grads != null) {
             work.run(parallel, transposeTask, batch, patches.macs(batch), patches);
             work.run(parallel, weightGradientTask, patches.entryItems(), patches.macs(batch), patches);
-            if (bias >= 0) {
-                work.run(parallel, biasGradientTask, Patches.planeItems(patches.maps), patches.gridSize * (long) batch,
-                        patches);
-            }
+        }
+        if (grads != null && bias >= 0) {
+            work.run(parallel, biasGradientTask, Patches.planeItems(patches.maps), patches.gridSize * (long) batch,
+                    patches);
         }
         if (dx != null && pixelClasses != null) {
             pixelClasses.arrangeWeight(params);
@@ -151,6 +161,25 @@ public final class Conv2dKernel {
     private void padPart(int part, int parts) {
         for (int b; (b = work.claim(part)) >= 0; ) {
             patches.pad(x, b);
+        }
+    }
+
+    private void samplePart(int part, int parts) {
+        for (int b; (b = work.claim(part)) >= 0; ) {
+            patches.pad(x, b);
+            patches.convolveSample(b, y, params, bias, part);
+        }
+    }
+
+    private void copyPart(int part, int parts) {
+        for (int b; (b = work.claim(part)) >= 0; ) {
+            patches.copyPatches(b);
+        }
+    }
+
+    private void mapsGradientPart(int part, int parts) {
+        for (int item; (item = work.claim(part)) >= 0; ) {
+            patches.weightGradientMaps(item, batch, dy, grads);
         }
     }
 

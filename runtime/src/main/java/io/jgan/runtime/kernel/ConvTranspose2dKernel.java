@@ -37,6 +37,8 @@ public final class ConvTranspose2dKernel {
     private final Parallel.Task patchTask = this::patchPart;
     private final Parallel.Task inputGradientTask = this::inputGradientPart;
     private final Parallel.Task weightGradientTask = this::weightGradientPart;
+    private final Parallel.Task sampleTask = this::samplePart;
+    private final Parallel.Task mapsGradientTask = this::mapsGradientPart;
     private final Parallel.Task biasGradientTask = this::biasGradientPart;
     private int batch;
 
@@ -135,18 +137,23 @@ public final class ConvTranspose2dKernel {
         this.grads = grads;
         this.dx = dx;
         this.batch = batch;
-        // dy padded (its patches); with grads, x transposed for the weight gradient.
+        // dy padded (its patches); with grads, x transposed for the weight gradient (or, for small
+        // patches, dy's patches copied out).
         work.run(parallel, patchTask, batch, patches.macs(batch), patches);
-        if (dx != null) {
+        if (dx != null && patches.copied) {
+            work.run(parallel, sampleTask, batch, patches.macs(batch), patches);
+        } else if (dx != null) {
             patches.transposeWeight(params);
             work.run(parallel, inputGradientTask, patches.rowItems(batch), patches.macs(batch), patches);
         }
-        if (grads != null) {
+        if (grads != null && patches.copied) {
+            work.run(parallel, mapsGradientTask, patches.mapItems(), patches.macs(batch), patches);
+        } else if (grads != null) {
             work.run(parallel, weightGradientTask, patches.entryItems(), patches.macs(batch), patches);
-            if (bias >= 0) {
-                work.run(parallel, biasGradientTask, Patches.planeItems(patches.channels),
-                        patches.imageSize * (long) batch, patches);
-            }
+        }
+        if (grads != null && bias >= 0) {
+            work.run(parallel, biasGradientTask, Patches.planeItems(patches.channels), patches.imageSize * (long) batch,
+                    patches);
         }
         clear();
     }
@@ -173,9 +180,23 @@ public final class ConvTranspose2dKernel {
     private void patchPart(int part, int parts) {
         for (int b; (b = work.claim(part)) >= 0; ) {
             patches.pad(dy, b);
-            if (grads != null) {
+            if (grads != null && patches.copied) {
+                patches.copyPatches(b);
+            } else if (grads != null) {
                 patches.transposeGrid(x, b);
             }
+        }
+    }
+
+    private void samplePart(int part, int parts) {
+        for (int b; (b = work.claim(part)) >= 0; ) {
+            patches.convolveSample(b, dx, params, -1, part);
+        }
+    }
+
+    private void mapsGradientPart(int part, int parts) {
+        for (int item; (item = work.claim(part)) >= 0; ) {
+            patches.weightGradientMaps(item, batch, x, grads);
         }
     }
 

@@ -147,13 +147,18 @@ class ConvKernelTest {
         return new float[][] {y, grads, dx};
     }
 
-    /** The DCGAN's layers, big enough to be split over threads. */
-    @ParameterizedTest(name = "transposed {0}")
-    @CsvSource({"false", "true"})
-    void oneAndTwoThreadsAgreeBitForBit(boolean transposed) {
-        Shape t = transposed ? new Shape(8, 32, 7, 7, 16, 4, 2, 1, 0, true) : new Shape(8, 16, 14, 14, 32, 4, 2, 1, 0, true);
+    /**
+     * The DCGAN's layers, big enough to be split over threads: inner layers (gathered patches) and
+     * the outer ones, whose 16-entry patches are copied out.
+     */
+    @ParameterizedTest(name = "transposed {0}, outer layer {1}")
+    @CsvSource({"false, false", "true, false", "false, true", "true, true"})
+    void oneAndTwoThreadsAgreeBitForBit(boolean transposed, boolean outer) {
+        Shape t = outer
+                ? transposed ? new Shape(8, 64, 14, 14, 1, 4, 2, 1, 0, true) : new Shape(8, 1, 28, 28, 64, 4, 2, 1, 0, true)
+                : transposed ? new Shape(8, 32, 7, 7, 16, 4, 2, 1, 0, true) : new Shape(8, 16, 14, 14, 32, 4, 2, 1, 0, true);
         Rng rng = new Rng(3);
-        int outH = transposed ? 14 : 7;
+        int outH = transposed ? 2 * t.h : t.h / 2;
         float[] x = fill(new float[t.batch * t.c * t.h * t.w], rng);
         float[] params = fill(new float[WEIGHT + t.weightSize() + t.o + 2], rng);
         float[] dy = fill(new float[t.batch * t.o * outH * outH], rng);
