@@ -2,6 +2,8 @@ package io.jgan.samples.images;
 
 import io.jgan.runtime.Network;
 import io.jgan.runtime.Rng;
+import io.jgan.runtime.generated.Parallel;
+import io.jgan.runtime.kernel.DenseKernel;
 import io.jgan.runtime.optim.Adam;
 import io.jgan.runtime.train.GanTrainer;
 import io.jgan.runtime.train.TrainingConfig;
@@ -53,6 +55,11 @@ final class DcganBench {
                     + " warm-up)%n", ms, threads, threads == 1 ? "" : "s", steps, warmup);
             best = Math.min(best, ms);
         }
+        double peak = productPeak();
+        double gflops = flopsPerStep() / (best * 1e6);
+        System.out.printf(Locale.ROOT, "jgan: the convolutions' product shape [%d,%d]x[%d,%d] on DenseKernel, 2 threads:"
+                + " %.1f GFLOP/s; the step runs at %.1f GFLOP/s, %.0f%% of it%n", PEAK_ROWS, PEAK_K, PEAK_K, PEAK_COLUMNS,
+                peak, gflops, 100 * gflops / peak);
         OptionalDouble torchMs = OptionalDouble.empty();
         String why = noTorch ? "--no-torch" : TorchReference.unavailableReason();
         if (why == null) {
@@ -77,11 +84,48 @@ final class DcganBench {
         System.out.println("load average before " + loadBefore + ", after " + loadAfter + " (this benchmark included)"
                 + " on " + cores + " cores" + (busy(loadBefore, cores)
                         ? ": the machine was busy, the figures are indicative only" : ""));
-        double gflops = flopsPerStep() / (best * 1e6);
-        System.out.printf(Locale.ROOT, "jgan_ms=%.1f torch_ms=%s ratio=%s gflops=%.1f%n", best,
-                torchMs.isPresent() ? String.format(Locale.ROOT, "%.1f", torchMs.getAsDouble()) : "NA",
-                torchMs.isPresent() ? String.format(Locale.ROOT, "%.2f", torchMs.getAsDouble() / best) : "NA", gflops);
+        System.out.printf(Locale.ROOT, "jgan_ms=%.1f torch_ms=%s ratio=%s gflops=%.1f peak_gflops=%.1f peak_share=%.2f%n",
+                best, torchMs.isPresent() ? String.format(Locale.ROOT, "%.1f", torchMs.getAsDouble()) : "NA",
+                torchMs.isPresent() ? String.format(Locale.ROOT, "%.2f", torchMs.getAsDouble() / best) : "NA", gflops,
+                peak, gflops / peak);
         return 0;
+    }
+
+    /** The shape of the big convolutions' products, batch 128 x 49 positions by 1024 patch entries by 128 maps. */
+    static final int PEAK_ROWS = BATCH * 49;
+    static final int PEAK_K = 1024;
+    static final int PEAK_COLUMNS = 128;
+
+    /**
+     * The best GFLOP/s of {@link DenseKernel}'s forward product on 2 threads at the big
+     * convolutions' shape, over five rounds of ten: the peak the step is compared with, measured in
+     * the same invocation because this machine's speed drifts from one minute to the next.
+     */
+    static double productPeak() {
+        Rng rng = new Rng(2);
+        float[] x = new float[PEAK_ROWS * PEAK_K];
+        float[] params = new float[PEAK_K * PEAK_COLUMNS + PEAK_COLUMNS];
+        float[] y = new float[PEAK_ROWS * PEAK_COLUMNS];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rng.nextFloat() - 0.5f;
+        }
+        for (int i = 0; i < params.length; i++) {
+            params[i] = rng.nextFloat() - 0.5f;
+        }
+        DenseKernel kernel = new DenseKernel(PEAK_K, PEAK_COLUMNS, 0, PEAK_K * PEAK_COLUMNS, PEAK_ROWS);
+        Parallel parallel = Parallel.withThreads(2);
+        for (int i = 0; i < 20; i++) {
+            kernel.forward(parallel, x, params, y, PEAK_ROWS);
+        }
+        double best = 0;
+        for (int round = 0; round < 5; round++) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                kernel.forward(parallel, x, params, y, PEAK_ROWS);
+            }
+            best = Math.max(best, 2.0 * PEAK_ROWS * PEAK_K * PEAK_COLUMNS * 10 / (System.nanoTime() - start));
+        }
+        return best;
     }
 
     /** The 1-minute load average, or "?" where /proc/loadavg does not exist. */

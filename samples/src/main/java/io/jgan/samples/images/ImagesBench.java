@@ -47,7 +47,9 @@ final class ImagesBench {
 
         @Option(names = "--model", defaultValue = "mlp", paramLabel = "mlp|dcgan",
                 description = "The GAN to time: mlp (above) or dcgan (batch 128; PyTorch runs bench/torch_dcgan.py; "
-                        + "the defaults become 30 warm-up and 20 timed steps, 10 PyTorch steps: C2 compiles the kernels over the first 20 or so). Default: ${DEFAULT-VALUE}.")
+                        + "the defaults become 30 warm-up and 20 timed steps, 10 PyTorch steps: C2 compiles the kernels over the "
+                        + "first 20 or so; it also times the convolutions' product shape on DenseKernel, and its last line "
+                        + "ends gflops=... peak_gflops=... peak_share=..., the step's share of that peak). Default: ${DEFAULT-VALUE}.")
         String model;
 
         @picocli.CommandLine.Spec
