@@ -129,8 +129,9 @@ final class Patches {
         this.copied = patch <= COPIED_PATCH_MAX;
         this.columns = new float[copied ? Math.multiplyExact(maxBatch, Math.multiplyExact(positions, patch)) : 0];
         this.gridRows = new float[copied ? 0 : Math.multiplyExact(maxBatch, Math.multiplyExact(positions, maps))];
-        this.transposedGradient = new float[Math.multiplyExact(maps, patch)];
-        this.transposedWeight = new float[Math.multiplyExact(maps, patch)];
+        // Only the gathered products (not copied patches) read the weight and its gradient transposed.
+        this.transposedGradient = new float[copied ? 0 : Math.multiplyExact(maps, patch)];
+        this.transposedWeight = new float[copied ? 0 : Math.multiplyExact(maps, patch)];
     }
 
     /** {@return the weight's size: maps * channels * kernel * kernel} */
